@@ -1,0 +1,26 @@
+package dev.uniwizard.mesh.core.payload;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Payload of a {@code reply} envelope.
+ *
+ * @param text what to show the operator
+ * @param status {@code ok} or {@code error}
+ * @param errorCode a stable code when {@code status} is {@code error} (e.g. {@code unknown_house})
+ * @param house the house that answered, when a house did
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReplyPayload(String text, String status, String errorCode, String house) {
+
+    public static final String OK = "ok";
+    public static final String ERROR = "error";
+
+    public static ReplyPayload ok(String house, String text) {
+        return new ReplyPayload(text, OK, null, house);
+    }
+
+    public static ReplyPayload error(String house, String errorCode, String text) {
+        return new ReplyPayload(text, ERROR, errorCode, house);
+    }
+}
