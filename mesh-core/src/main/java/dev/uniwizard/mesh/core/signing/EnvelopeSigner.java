@@ -72,6 +72,27 @@ public final class EnvelopeSigner {
                 null));
     }
 
+    /**
+     * A new envelope in the exchange of {@code cause} with a fresh id: for requests that may be retried as new
+     * attempts (request-reply), where the receiver must not mistake a retry for a replay.
+     */
+    public Envelope next(Envelope cause, EnvelopeKind kind, String house, Object payload, String traceparent) {
+        return sign(new Envelope(
+                Envelope.VERSION,
+                Ids.newId(clock),
+                cause.correlationId(),
+                cause.conversationId(),
+                key.nodeId(),
+                kind,
+                house,
+                cause.sender(),
+                EnvelopeCodec.payloadOf(payload),
+                now(),
+                traceparent,
+                keyId,
+                null));
+    }
+
     /** Signs an envelope as it is (its nodeId and keyId must be this node's). */
     public Envelope sign(Envelope unsigned) {
         if (!key.nodeId().equals(unsigned.nodeId()) || !keyId.equals(unsigned.keyId())) {

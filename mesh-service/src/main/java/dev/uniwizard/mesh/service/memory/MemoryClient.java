@@ -1,0 +1,88 @@
+package dev.uniwizard.mesh.service.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.uniwizard.mesh.core.envelope.Envelope;
+import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
+import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
+import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.payload.ConversationHistory;
+import dev.uniwizard.mesh.core.payload.ErrorPayload;
+import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
+import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
+import dev.uniwizard.mesh.core.payload.MemoryHistoryRequest;
+import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
+import dev.uniwizard.mesh.core.signing.Verification;
+import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
+import dev.uniwizard.mesh.service.messaging.RequestFailedException;
+import dev.uniwizard.mesh.service.security.EnvelopeGuard;
+import dev.uniwizard.mesh.service.tracing.NatsTracing;
+import io.nats.client.Message;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Talks to memory-svc over NATS request-reply; every request is signed and every answer verified. */
+@Singleton
+public class MemoryClient {
+
+    private final EnvelopePublisher publisher;
+    private final EnvelopeSigner signer;
+    private final EnvelopeGuard guard;
+    private final Subjects subjects;
+    private final NatsTracing tracing;
+    private final Duration timeout;
+
+    public MemoryClient(
+            EnvelopePublisher publisher,
+            EnvelopeSigner signer,
+            EnvelopeGuard guard,
+            Subjects subjects,
+            NatsTracing tracing,
+            @ConfigProperty(name = "mesh.memory.request-timeout", defaultValue = "5s") Duration timeout) {
+        this.publisher = publisher;
+        this.signer = signer;
+        this.guard = guard;
+        this.subjects = subjects;
+        this.tracing = tracing;
+        this.timeout = timeout;
+    }
+
+    /** Stores one message; idempotent on {@code request.envelopeId()}. */
+    public MemoryAppendResult append(Envelope cause, MemoryAppendRequest request) throws RequestFailedException {
+        return call(cause, Subjects.MEMORY_APPEND, request, MemoryAppendResult.class);
+    }
+
+    /** The latest {@code limit} messages of a conversation. */
+    public ConversationHistory history(Envelope cause, String conversationId, int limit) throws RequestFailedException {
+        return call(
+                cause,
+                Subjects.MEMORY_HISTORY,
+                new MemoryHistoryRequest(conversationId, limit),
+                ConversationHistory.class);
+    }
+
+    private <T> T call(Envelope cause, String op, Object payload, Class<T> answerType) throws RequestFailedException {
+        String subject = subjects.memory(op);
+        Envelope request = signer.next(cause, EnvelopeKind.TASK, null, payload, tracing.currentTraceparent());
+        Message reply = publisher.request(subject, request, timeout);
+        Verification verification = guard.check(reply.getData(), subject + " (reply)", Set.of(NodeRole.SERVICE));
+        if (verification instanceof Verification.Rejected rejected) {
+            throw new RequestFailedException("memory's answer to " + op + " was refused: " + rejected.describe());
+        }
+        Envelope answer = ((Verification.Accepted) verification).envelope();
+        JsonNode body = answer.payload();
+        try {
+            if (body != null && body.has("error")) {
+                ErrorPayload error = EnvelopeCodec.readPayload(answer, ErrorPayload.class);
+                throw new RequestFailedException(
+                        "memory refused " + op + ": " + error.error() + ": " + error.message());
+            }
+            return EnvelopeCodec.readPayload(answer, answerType);
+        } catch (EnvelopeFormatException e) {
+            throw new RequestFailedException("memory's answer to " + op + " is malformed: " + e.getMessage(), e);
+        }
+    }
+}

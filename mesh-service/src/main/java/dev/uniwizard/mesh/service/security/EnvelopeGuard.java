@@ -1,0 +1,82 @@
+package dev.uniwizard.mesh.service.security;
+
+import dev.uniwizard.mesh.core.envelope.Envelope;
+import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
+import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
+import dev.uniwizard.mesh.core.signing.EnvelopeVerifier;
+import dev.uniwizard.mesh.core.signing.Verification;
+import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place where received bytes become a trusted envelope. A rejection is counted in
+ * {@code mesh_envelopes_rejected_total{reason,subject}}, logged at WARN in category {@code mesh.security}, and
+ * published as a security event; it never throws.
+ */
+@Singleton
+public class EnvelopeGuard {
+
+    private static final Logger SECURITY = Logger.getLogger("mesh.security");
+
+    private final EnvelopeVerifier verifier;
+    private final EnvelopeSigner signer;
+    private final EnvelopePublisher publisher;
+    private final Subjects subjects;
+    private final MeterRegistry registry;
+
+    public EnvelopeGuard(
+            EnvelopeVerifier verifier,
+            EnvelopeSigner signer,
+            EnvelopePublisher publisher,
+            Subjects subjects,
+            MeterRegistry registry) {
+        this.verifier = verifier;
+        this.signer = signer;
+        this.publisher = publisher;
+        this.subjects = subjects;
+        this.registry = registry;
+    }
+
+    public Verification check(byte[] data, String subject, Set<NodeRole> allowedRoles) {
+        Verification result = verifier.verify(data, allowedRoles);
+        if (result instanceof Verification.Rejected rejected) {
+            reportRejection(rejected, subject);
+        } else {
+            registry.counter("mesh.envelopes.accepted", "subject", subject).increment();
+        }
+        return result;
+    }
+
+    /** Lets a redelivery of this envelope pass the replay check again (its processing failed). */
+    public void release(Envelope envelope) {
+        verifier.release(envelope);
+    }
+
+    private void reportRejection(Verification.Rejected rejected, String subject) {
+        registry.counter("mesh.envelopes.rejected", "reason", rejected.reason().label(), "subject", subject)
+                .increment();
+        Envelope claimed = rejected.envelope();
+        SECURITY.warnf("security event: rejected envelope on %s: %s", subject, rejected.describe());
+        SecurityEventPayload event = new SecurityEventPayload(
+                rejected.reason().label(),
+                rejected.detail(),
+                subject,
+                claimed == null ? null : claimed.id(),
+                claimed == null ? null : claimed.nodeId());
+        try {
+            publisher.publishDurable(
+                    subjects.events(Subjects.EVENT_SECURITY),
+                    signer.originate(
+                            EnvelopeKind.EVENT, "security", null, Sender.system(signer.nodeId()), event, null));
+        } catch (RuntimeException e) {
+            SECURITY.errorf("could not publish the security event for %s: %s", rejected.describe(), e.getMessage());
+        }
+    }
+}
