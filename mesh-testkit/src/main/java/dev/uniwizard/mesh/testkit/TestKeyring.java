@@ -21,10 +21,21 @@ public final class TestKeyring {
 
     public static final String INTRUDER = "intruder";
 
-    private static final TestKeyring SHARED = new TestKeyring();
-
     private final Path dir;
     private final Map<String, NodeKey> keys = new ConcurrentHashMap<>();
+
+    /** Test nodes every keyring trusts from the start, so services under test know them without a reload. */
+    public static final Map<String, NodeRole> STANDARD_NODES = Map.of(
+            "gateway-test", NodeRole.GATEWAY,
+            "router-test", NodeRole.ROUTER,
+            "memory-test", NodeRole.SERVICE,
+            "scheduler-test", NodeRole.SERVICE,
+            "observatory-test", NodeRole.SERVICE,
+            "timmy-test", NodeRole.HOUSE,
+            "ezra-test", NodeRole.HOUSE,
+            "bezalel-test", NodeRole.HOUSE);
+
+    private static final TestKeyring SHARED = new TestKeyring();
 
     private TestKeyring() {
         try {
@@ -32,6 +43,7 @@ public final class TestKeyring {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        STANDARD_NODES.forEach(this::key);
     }
 
     public static TestKeyring shared() {

@@ -1,0 +1,129 @@
+package dev.uniwizard.mesh.router.messaging;
+
+import dev.uniwizard.mesh.core.envelope.Envelope;
+import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
+import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
+import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.payload.MessagePayload;
+import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.payload.TaskPayload;
+import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
+import dev.uniwizard.mesh.core.streams.MeshStreams;
+import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.router.routing.HouseSelector;
+import dev.uniwizard.mesh.router.routing.RouteDecision;
+import dev.uniwizard.mesh.service.messaging.EnvelopeHandler;
+import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
+import dev.uniwizard.mesh.service.messaging.JetStreamWorkers;
+import dev.uniwizard.mesh.service.messaging.WorkerSpec;
+import dev.uniwizard.mesh.service.nats.StreamProvisioning;
+import dev.uniwizard.mesh.service.tracing.NatsTracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes every inbound message ({@code <root>.in.>}, from gateways only), chooses its house, and publishes a task
+ * re-signed by the router on {@code <root>.task.<house>}. A message that cannot be routed is answered on the sender's
+ * platform with an error reply, so the operator always hears back.
+ */
+@Startup(100)
+@Singleton
+public class InboundRouter implements EnvelopeHandler {
+
+    private static final Logger LOG = Logger.getLogger(InboundRouter.class);
+
+    private final JetStreamWorkers workers;
+    private final MeshStreams streams;
+    private final Subjects subjects;
+    private final HouseSelector selector;
+    private final EnvelopeSigner signer;
+    private final EnvelopePublisher publisher;
+    private final NatsTracing tracing;
+    private final MeterRegistry registry;
+
+    public InboundRouter(
+            StreamProvisioning provisioned,
+            JetStreamWorkers workers,
+            MeshStreams streams,
+            Subjects subjects,
+            HouseSelector selector,
+            EnvelopeSigner signer,
+            EnvelopePublisher publisher,
+            NatsTracing tracing,
+            MeterRegistry registry) {
+        this.workers = workers;
+        this.streams = streams;
+        this.subjects = subjects;
+        this.selector = selector;
+        this.signer = signer;
+        this.publisher = publisher;
+        this.tracing = tracing;
+        this.registry = registry;
+    }
+
+    @PostConstruct
+    void start() {
+        workers.start(WorkerSpec.of(streams.inbound(), "router", subjects.inAll(), Set.of(NodeRole.GATEWAY)), this);
+    }
+
+    @Override
+    public void handle(Envelope message, Delivery delivery) {
+        String platform = replyPlatform(message, delivery.subject());
+        MessagePayload payload;
+        try {
+            payload = EnvelopeCodec.readPayload(message, MessagePayload.class);
+        } catch (EnvelopeFormatException e) {
+            answerError(message, platform, "bad_message", "The message could not be read: " + e.getMessage());
+            return;
+        }
+        if (message.kind() != EnvelopeKind.MESSAGE && message.kind() != EnvelopeKind.WEBHOOK) {
+            answerError(
+                    message,
+                    platform,
+                    "bad_kind",
+                    "The router takes messages, not " + message.kind().wireName());
+            return;
+        }
+        switch (selector.select(message.house(), payload.text())) {
+            case RouteDecision.Route route -> {
+                Envelope task = signer.follow(
+                        message,
+                        "task",
+                        EnvelopeKind.TASK,
+                        route.house(),
+                        new TaskPayload(route.text(), platform, route.reason()),
+                        tracing.currentTraceparent());
+                publisher.publishDurable(subjects.task(route.house()), task);
+                registry.counter("mesh.router.routed", "house", route.house()).increment();
+                LOG.debugf("routed %s to %s (%s) as task %s", message.id(), route.house(), route.reason(), task.id());
+            }
+            case RouteDecision.UnknownHouse unknown ->
+                answerError(message, platform, "unknown_house", unknown.message());
+        }
+    }
+
+    private void answerError(Envelope message, String platform, String code, String text) {
+        registry.counter("mesh.router.refused", "reason", code).increment();
+        LOG.infof("answering %s with %s: %s", message.id(), code, text);
+        publisher.publishDurable(
+                subjects.out(platform),
+                signer.follow(
+                        message,
+                        "reply",
+                        EnvelopeKind.REPLY,
+                        null,
+                        ReplyPayload.error(null, code, text),
+                        tracing.currentTraceparent()));
+    }
+
+    /** Replies go back to the platform the message came in on. */
+    private static String replyPlatform(Envelope message, String subject) {
+        String platform = message.sender() == null ? null : message.sender().platform();
+        return Subjects.isToken(platform) ? platform : Subjects.lastToken(subject);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.uniwizard.mesh.cli.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.uniwizard.mesh.cli.text.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The gateway's HTTP API: send a message, read a conversation. */
+public final class GatewayClient implements AutoCloseable {
+
+    public static final String DEFAULT_URL = "http://127.0.0.1:8080";
+    public static final String MESSAGES_PATH = "/api/v1/messages";
+    public static final String CONVERSATIONS_PATH = "/api/v1/conversations/";
+
+    private final MeshHttp http;
+
+    public GatewayClient(String url, Duration timeout) {
+        this.http = new MeshHttp("gateway", url, timeout);
+    }
+
+    public String baseUrl() {
+        return http.baseUrl();
+    }
+
+    /** {@code POST /api/v1/messages} with {@code {"house", "conversationId", "text"}}; absent fields are left out. */
+    public HttpResult send(String house, String conversationId, String text) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (house != null) {
+            body.put("house", house);
+        }
+        if (conversationId != null) {
+            body.put("conversationId", conversationId);
+        }
+        body.put("text", text);
+        try {
+            return http.postJson(MESSAGES_PATH, Json.MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the message as JSON", e);
+        }
+    }
+
+    /** {@code GET /api/v1/conversations/<id>}. */
+    public HttpResult conversation(String conversationId) {
+        return http.get(conversationPath(conversationId));
+    }
+
+    /** The path of a conversation, with the id encoded as one path segment. */
+    public static String conversationPath(String conversationId) {
+        return CONVERSATIONS_PATH
+                + URLEncoder.encode(conversationId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
