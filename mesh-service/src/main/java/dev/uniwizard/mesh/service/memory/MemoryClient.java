@@ -5,6 +5,7 @@ import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.ConversationHistory;
 import dev.uniwizard.mesh.core.payload.ErrorPayload;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
@@ -64,9 +65,25 @@ public class MemoryClient {
                 ConversationHistory.class);
     }
 
+    /** History for a caller that is not handling an envelope (e.g. an HTTP read); {@code requester} is recorded. */
+    public ConversationHistory history(Sender requester, String conversationId, int limit)
+            throws RequestFailedException {
+        Envelope request = signer.originate(
+                EnvelopeKind.TASK,
+                conversationId,
+                null,
+                requester,
+                new MemoryHistoryRequest(conversationId, limit),
+                tracing.currentTraceparent());
+        return send(Subjects.MEMORY_HISTORY, request, ConversationHistory.class);
+    }
+
     private <T> T call(Envelope cause, String op, Object payload, Class<T> answerType) throws RequestFailedException {
+        return send(op, signer.next(cause, EnvelopeKind.TASK, null, payload, tracing.currentTraceparent()), answerType);
+    }
+
+    private <T> T send(String op, Envelope request, Class<T> answerType) throws RequestFailedException {
         String subject = subjects.memory(op);
-        Envelope request = signer.next(cause, EnvelopeKind.TASK, null, payload, tracing.currentTraceparent());
         Message reply = publisher.request(subject, request, timeout);
         Verification verification = guard.check(reply.getData(), subject + " (reply)", Set.of(NodeRole.SERVICE));
         if (verification instanceof Verification.Rejected rejected) {
