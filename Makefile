@@ -1,5 +1,7 @@
 # Uni-Wizard Mesh developer shortcuts. Local run/stop: see ./mesh and docs/operations.md.
-JAVA_HOME ?= /usr/lib/jvm/temurin-25-jdk-amd64
+# Use $JAVA_HOME when it is JDK 21 or newer, else the machine's Temurin 25 (release 21 does not build on JDK 17).
+JDK25 := /usr/lib/jvm/temurin-25-jdk-amd64
+JAVA_HOME := $(shell if [ -n "$$JAVA_HOME" ] && "$$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then echo "$$JAVA_HOME"; else echo "$(JDK25)"; fi)
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := ./mvnw -B

@@ -17,8 +17,16 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + ex.getMessage());
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        if (ex instanceof UnmatchedArgumentException unmatched
+                && !cmd.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+            err.println("error: unknown command '" + unmatched.getUnmatched().getFirst() + "'; commands: "
+                    + String.join(", ", cmd.getSubcommands().keySet()));
+        } else {
+            err.println("error: " + clean(ex.getMessage()));
+            UnmatchedArgumentException.printSuggestions(ex, err);
+        }
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCodes.USAGE_OR_REQUEST;
@@ -29,12 +37,12 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
         PrintWriter err = cmd.getErr();
         int exitCode;
         if (ex instanceof CliError error) {
-            err.println("error: " + error.getMessage());
+            err.println("error: " + clean(error.getMessage()));
             exitCode = error.exitCode();
         } else {
             // mesh-core reports unreadable key or trust files with clear messages; anything else is unexpected.
             String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
-            err.println("error: " + message);
+            err.println("error: " + clean(message));
             exitCode = ExitCodes.FAILURE;
         }
         if (System.getenv(DEBUG_ENV) != null) {
@@ -42,5 +50,10 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
         }
         err.flush();
         return exitCode;
+    }
+
+    /** Drops the source location Jackson appends on a second line: the message already names the file. */
+    static String clean(String message) {
+        return message == null ? "" : message.replaceAll("\\R\\s*at \\[Source:[^\\]]*]", "");
     }
 }

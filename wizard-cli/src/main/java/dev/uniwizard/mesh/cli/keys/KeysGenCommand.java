@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.cli.keys;
 
+import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.ExitCodes;
 import dev.uniwizard.mesh.core.signing.KeyFiles;
 import dev.uniwizard.mesh.core.signing.NodeKey;
@@ -85,7 +86,7 @@ public final class KeysGenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         if (Files.exists(keyFile) && !replace) {
-            NodeKey existing = KeyFiles.read(keyFile);
+            NodeKey existing = readExisting(keyFile);
             checkMatches(existing, keyFile);
             boolean added = ensureTrusted(trustFile, existing.trusted());
             out.println("kept existing key for " + nodeId + " (pass --replace to rotate it)");
@@ -127,8 +128,7 @@ public final class KeysGenCommand implements Callable<Integer> {
 
     /** Puts the node into the trust store unless it is there already; true if the file was changed. */
     private static boolean ensureTrusted(Path trustFile, TrustedNode node) {
-        FileTrustStore.Entry current =
-                FileTrustStore.read(trustFile).nodes().get(node.nodeId());
+        FileTrustStore.Entry current = FileTrustStore.read(trustFile).nodes().get(node.nodeId());
         if (current != null
                 && current.role() == node.role()
                 && node.publicKey().equals(current.publicKey())
@@ -137,6 +137,14 @@ public final class KeysGenCommand implements Callable<Integer> {
         }
         FileTrustStore.put(trustFile, node);
         return true;
+    }
+
+    private static NodeKey readExisting(Path keyFile) {
+        try {
+            return KeyFiles.read(keyFile);
+        } catch (RuntimeException e) {
+            throw CliError.failure(e.getMessage() + "; pass --replace to overwrite it with a new key", e);
+        }
     }
 
     private static String previousKeyId(Path keyFile) {

@@ -55,7 +55,9 @@ public final class KeysListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TextTable table = new TextTable("NODE", "ROLE", "KEY ID");
         nodes.forEach((nodeId, entry) -> table.row(
-                nodeId, entry == null || entry.role() == null ? null : entry.role().wireName(), keyId(entry)));
+                nodeId,
+                entry == null || entry.role() == null ? null : entry.role().wireName(),
+                keyId(entry)));
         table.print(out);
         out.println(nodes.size() + (nodes.size() == 1 ? " node" : " nodes") + " in " + trustFile);
         return ExitCodes.OK;

@@ -1,0 +1,50 @@
+package dev.uniwizard.mesh.house.config;
+
+import dev.uniwizard.mesh.core.subjects.Subjects;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** What a house is and how it works, under {@code house.*}. */
+@ConfigMapping(prefix = "house")
+public interface HouseConfig {
+
+    /** The house's name ({@code timmy}, {@code ezra}, {@code bezalel}): its task subject and durable consumer. */
+    String name();
+
+    /** How the house introduces itself, e.g. {@code Ezra, the archivist}. */
+    String title();
+
+    @WithDefault("simple")
+    HouseMode mode();
+
+    /** How many tasks are worked on at once. */
+    @WithDefault("4")
+    int concurrency();
+
+    /** How long one attempt at a task may take before JetStream delivers it again. */
+    @WithDefault("2m")
+    Duration taskAckWait();
+
+    /** How many earlier messages of a conversation a model sees (used by INTELLIGENT mode, later). */
+    @WithDefault("20")
+    int historyLimit();
+
+    /** Fails start-up with a clear message when the configuration cannot work. */
+    static void validate(HouseConfig config) {
+        if (!Subjects.isToken(config.name())) {
+            throw new IllegalStateException("house.name '" + config.name()
+                    + "' is not a valid house name: use 1-64 lower-case letters, digits, '_' or '-',"
+                    + " starting with a letter or digit (e.g. ezra)");
+        }
+        if (config.title().isBlank()) {
+            throw new IllegalStateException("house.title must not be blank (e.g. 'Ezra, the archivist')");
+        }
+        if (config.concurrency() < 1) {
+            throw new IllegalStateException("house.concurrency must be at least 1, got " + config.concurrency());
+        }
+        if (config.taskAckWait().isNegative() || config.taskAckWait().isZero()) {
+            throw new IllegalStateException("house.task-ack-wait must be positive, got " + config.taskAckWait());
+        }
+    }
+}
