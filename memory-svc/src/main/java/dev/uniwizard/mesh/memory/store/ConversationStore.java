@@ -1,0 +1,162 @@
+package dev.uniwizard.mesh.memory.store;
+
+import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.payload.ConversationHistory;
+import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
+import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
+import dev.uniwizard.mesh.core.payload.StoredMessage;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Conversations and their messages in PostgreSQL. Appending is idempotent on the envelope id: a message delivered
+ * twice is stored once and the second append reports the first one's sequence number. Failures surface as Jdbi's
+ * runtime exceptions.
+ */
+@Singleton
+public class ConversationStore {
+
+    private static final String MESSAGE_COLUMNS = "seq, envelope_id, role, house, sender_platform, sender_user_id,"
+            + " sender_display_name, content, said_at";
+
+    private final Jdbi jdbi;
+
+    public ConversationStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Stores one message (validated by the caller) and updates its conversation, in one transaction. */
+    public MemoryAppendResult append(MemoryAppendRequest request) {
+        return jdbi.inTransaction(handle -> {
+            Optional<Long> existing = existingSeq(handle, request.envelopeId());
+            if (existing.isPresent()) {
+                return new MemoryAppendResult(existing.get(), true);
+            }
+            handle.createUpdate("INSERT INTO conversations (id) VALUES (:id) ON CONFLICT (id) DO NOTHING")
+                    .bind("id", request.conversationId())
+                    .execute();
+            Optional<Long> inserted = handle.createQuery(
+                            """
+                            INSERT INTO messages (envelope_id, conversation_id, role, house, sender_platform,
+                                                  sender_user_id, sender_display_name, content, said_at)
+                            VALUES (:envelopeId, :conversationId, :role, :house, :platform, :userId, :displayName,
+                                    :content, :at)
+                            ON CONFLICT (envelope_id) DO NOTHING
+                            RETURNING seq
+                            """)
+                    .bind("envelopeId", request.envelopeId())
+                    .bind("conversationId", request.conversationId())
+                    .bind("role", request.role())
+                    .bind("house", request.house())
+                    .bind("platform", request.sender() == null ? null : request.sender().platform())
+                    .bind("userId", request.sender() == null ? null : request.sender().userId())
+                    .bind("displayName", request.sender() == null ? null : request.sender().displayName())
+                    .bind("content", request.content())
+                    .bindByType("at", utc(request.at()), OffsetDateTime.class)
+                    .mapTo(Long.class)
+                    .findOne();
+            if (inserted.isEmpty()) {
+                // Stored concurrently by another delivery since the check above.
+                return new MemoryAppendResult(
+                        existingSeq(handle, request.envelopeId()).orElseThrow(), true);
+            }
+            handle.createUpdate(
+                            """
+                            UPDATE conversations
+                               SET updated_at = now(),
+                                   last_house = coalesce(:house, last_house),
+                                   message_count = message_count + 1
+                             WHERE id = :id
+                            """)
+                    .bind("id", request.conversationId())
+                    .bind("house", request.house())
+                    .execute();
+            return new MemoryAppendResult(inserted.get(), false);
+        });
+    }
+
+    /** The latest {@code limit} messages of a conversation, oldest first; {@code found} false if it is unknown. */
+    public ConversationHistory history(String conversationId, int limit) {
+        return jdbi.inTransaction(handle -> {
+            boolean found = handle.createQuery("SELECT EXISTS (SELECT 1 FROM conversations WHERE id = :id)")
+                    .bind("id", conversationId)
+                    .mapTo(Boolean.class)
+                    .one();
+            if (!found) {
+                return new ConversationHistory(conversationId, false, List.of());
+            }
+            List<StoredMessage> messages = handle.createQuery("SELECT " + MESSAGE_COLUMNS
+                            + " FROM (SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq DESC LIMIT :limit)"
+                            + " latest ORDER BY seq")
+                    .bind("id", conversationId)
+                    .bind("limit", limit)
+                    .map(ConversationStore::message)
+                    .list();
+            return new ConversationHistory(conversationId, true, messages);
+        });
+    }
+
+    /** Conversations, most recently updated first; only those updated before {@code before} when given. */
+    public List<ConversationSummary> listConversations(int limit, Optional<Instant> before) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        """
+                        SELECT id, created_at, updated_at, last_house, message_count
+                          FROM conversations
+                         WHERE CAST(:before AS timestamptz) IS NULL OR updated_at < :before
+                         ORDER BY updated_at DESC, id DESC
+                         LIMIT :limit
+                        """)
+                .bindByType("before", utc(before.orElse(null)), OffsetDateTime.class)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ConversationSummary(
+                        rs.getString("id"),
+                        instant(rs, "created_at"),
+                        instant(rs, "updated_at"),
+                        rs.getString("last_house"),
+                        rs.getInt("message_count")))
+                .list());
+    }
+
+    private static Optional<Long> existingSeq(Handle handle, String envelopeId) {
+        return handle.createQuery("SELECT seq FROM messages WHERE envelope_id = :envelopeId")
+                .bind("envelopeId", envelopeId)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    private static StoredMessage message(ResultSet rs, StatementContext ctx) throws SQLException {
+        String platform = rs.getString("sender_platform");
+        String userId = rs.getString("sender_user_id");
+        String displayName = rs.getString("sender_display_name");
+        Sender sender =
+                platform == null && userId == null && displayName == null
+                        ? null
+                        : new Sender(platform, userId, displayName);
+        return new StoredMessage(
+                rs.getLong("seq"),
+                rs.getString("envelope_id"),
+                rs.getString("role"),
+                rs.getString("house"),
+                sender,
+                rs.getString("content"),
+                instant(rs, "said_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
