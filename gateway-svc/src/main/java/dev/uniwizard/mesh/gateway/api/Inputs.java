@@ -48,8 +48,7 @@ public final class Inputs {
         if (operator.length() > MAX_OPERATOR || !OPERATOR.matcher(operator).matches()) {
             throw ApiException.badRequest(
                     "bad_operator",
-                    "the X-Operator header must be 1-" + MAX_OPERATOR
-                            + " letters, digits, '.', '_', '@', ':' or '-'");
+                    "the X-Operator header must be 1-" + MAX_OPERATOR + " letters, digits, '.', '_', '@', ':' or '-'");
         }
         return new Sender(PLATFORM, operator, operator);
     }
@@ -63,8 +62,7 @@ public final class Inputs {
         try {
             seconds = Long.parseLong(wait.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(
-                    "bad_wait", "'wait' must be a whole number of seconds, got '" + wait + "'");
+            throw ApiException.badRequest("bad_wait", "'wait' must be a whole number of seconds, got '" + wait + "'");
         }
         if (seconds < 0 || seconds > maxWait.toSeconds()) {
             throw ApiException.badRequest(
@@ -85,8 +83,7 @@ public final class Inputs {
             throw ApiException.badRequest("bad_limit", "'limit' must be a whole number, got '" + limit + "'");
         }
         if (value < 1 || value > maxLimit) {
-            throw ApiException.badRequest(
-                    "bad_limit", "'limit' must be between 1 and " + maxLimit + ", got " + value);
+            throw ApiException.badRequest("bad_limit", "'limit' must be between 1 and " + maxLimit + ", got " + value);
         }
         return value;
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,10 +36,12 @@ public final class MessageRequestParser {
         JsonNode root = readJson(body);
         if (!root.isObject()) {
             throw ApiException.badRequest(
-                    "invalid_json", "the body must be a JSON object, not " + root.getNodeType().name().toLowerCase(Locale.ROOT));
+                    "invalid_json",
+                    "the body must be a JSON object, not "
+                            + root.getNodeType().name().toLowerCase(Locale.ROOT));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw ApiException.badRequest(
                         "unknown_field",
@@ -75,7 +76,8 @@ public final class MessageRequestParser {
         if (!value.isTextual()) {
             throw ApiException.badRequest(
                     "invalid_field",
-                    "'" + field + "' must be a string, not " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+                    "'" + field + "' must be a string, not "
+                            + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return value.textValue();
     }

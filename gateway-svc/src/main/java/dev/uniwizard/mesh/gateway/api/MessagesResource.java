@@ -1,0 +1,104 @@
+package dev.uniwizard.mesh.gateway.api;
+
+import dev.uniwizard.mesh.core.envelope.Envelope;
+import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.gateway.config.GatewayConfig;
+import dev.uniwizard.mesh.gateway.exchange.ExchangeResult;
+import dev.uniwizard.mesh.gateway.exchange.MessageExchange;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+
+/**
+ * {@code POST /api/v1/messages}: hands an operator's message to the mesh and answers with the reply (200), or with 202
+ * when the reply takes longer than the wait. Runs on a virtual thread, since it blocks while it waits.
+ */
+@Path("/api/v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagesResource {
+
+    public static final String OPERATOR_HEADER = "X-Operator";
+
+    private final MessageExchange exchange;
+    private final GatewayConfig config;
+    private final MessageRequestParser parser;
+    private final MeterRegistry registry;
+
+    public MessagesResource(MessageExchange exchange, GatewayConfig config, MeterRegistry registry) {
+        this.exchange = exchange;
+        this.config = config;
+        this.parser = new MessageRequestParser(config.maxTextLength());
+        this.registry = registry;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response send(String body, @QueryParam("wait") String wait, @HeaderParam(OPERATOR_HEADER) String operator)
+            throws InterruptedException {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "rejected";
+        try {
+            Sender sender = Inputs.sender(operator);
+            Duration replyWait = Inputs.replyWait(wait, config.replyTimeout(), config.maxReplyTimeout());
+            MessageRequest request = parser.parse(body);
+            ExchangeResult result = exchange.send(request, sender, replyWait);
+            outcome = outcome(result);
+            return respond(result, replyWait);
+        } finally {
+            sample.stop(Timer.builder("mesh.gateway.request")
+                    .description("POST /api/v1/messages, from receipt to answer")
+                    .tag("outcome", outcome)
+                    .register(registry));
+        }
+    }
+
+    private static String outcome(ExchangeResult result) {
+        return switch (result) {
+            case ExchangeResult.Replied replied -> "replied";
+            case ExchangeResult.Pending pending -> "pending";
+            case ExchangeResult.Unavailable unavailable -> "unavailable";
+        };
+    }
+
+    private static Response respond(ExchangeResult result, Duration wait) {
+        return switch (result) {
+            case ExchangeResult.Replied replied -> {
+                Envelope message = replied.message();
+                ReplyPayload payload = replied.reply().payload();
+                yield Response.ok(new MessageResponses.Replied(
+                                message.id(),
+                                message.conversationId(),
+                                payload.house(),
+                                ReplyPayload.ERROR.equals(payload.status()) ? ReplyPayload.ERROR : ReplyPayload.OK,
+                                payload.errorCode(),
+                                payload.text(),
+                                replied.reply().envelope().id()))
+                        .build();
+            }
+            case ExchangeResult.Pending pending -> {
+                Envelope message = pending.message();
+                yield Response.accepted(new MessageResponses.Pending(
+                                message.id(),
+                                message.conversationId(),
+                                "pending",
+                                "no reply within " + wait.toSeconds()
+                                        + " s; the reply will be stored in the conversation",
+                                ConversationsResource.PATH + "/" + message.conversationId()))
+                        .build();
+            }
+            case ExchangeResult.Unavailable unavailable ->
+                new ApiError(unavailable.error(), unavailable.message()).toResponse(503);
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.uniwizard.mesh.gateway.exchange;
+
+import dev.uniwizard.mesh.core.envelope.Envelope;
+import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.envelope.Ids;
+import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.payload.MessagePayload;
+import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
+import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.gateway.api.Inputs;
+import dev.uniwizard.mesh.gateway.api.MessageRequest;
+import dev.uniwizard.mesh.gateway.replies.Reply;
+import dev.uniwizard.mesh.gateway.replies.ReplyWaiters;
+import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
+import dev.uniwizard.mesh.service.tracing.NatsTracing;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends one operator message into the mesh and waits for its reply: the message is signed, a waiter is registered under
+ * its id (the correlation id every reply carries) before it is published, so a fast reply cannot be missed.
+ */
+@Singleton
+public class MessageExchange {
+
+    private static final Logger LOG = Logger.getLogger(MessageExchange.class);
+
+    private final EnvelopeSigner signer;
+    private final EnvelopePublisher publisher;
+    private final Subjects subjects;
+    private final ReplyWaiters waiters;
+    private final NatsTracing tracing;
+
+    public MessageExchange(
+            EnvelopeSigner signer,
+            EnvelopePublisher publisher,
+            Subjects subjects,
+            ReplyWaiters waiters,
+            NatsTracing tracing) {
+        this.signer = signer;
+        this.publisher = publisher;
+        this.subjects = subjects;
+        this.waiters = waiters;
+        this.tracing = tracing;
+    }
+
+    public ExchangeResult send(MessageRequest request, Sender sender, Duration wait) throws InterruptedException {
+        String conversationId = request.conversationId() == null ? Ids.newId() : request.conversationId();
+        Envelope message = signer.originate(
+                EnvelopeKind.MESSAGE,
+                conversationId,
+                request.house(),
+                sender,
+                new MessagePayload(request.text()),
+                tracing.currentTraceparent());
+        Optional<ReplyWaiters.Waiter> registered = waiters.register(message.correlationId());
+        if (registered.isEmpty()) {
+            return new ExchangeResult.Unavailable(
+                    "gateway_busy",
+                    waiters.capacity() + " requests are already waiting for replies here; try again shortly");
+        }
+        try (ReplyWaiters.Waiter waiter = registered.get()) {
+            try {
+                publisher.publishDurable(subjects.in(Inputs.PLATFORM), message);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not hand message %s to the mesh: %s", message.id(), e.getMessage());
+                return new ExchangeResult.Unavailable(
+                        "mesh_unavailable", "the message could not be handed to the mesh: " + e.getMessage());
+            }
+            LOG.debugf("sent message %s in conversation %s; waiting up to %s", message.id(), conversationId, wait);
+            Optional<Reply> reply = wait.isZero() ? Optional.empty() : waiter.await(wait);
+            return reply.<ExchangeResult>map(r -> new ExchangeResult.Replied(message, r))
+                    .orElseGet(() -> new ExchangeResult.Pending(message));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.uniwizard.mesh.memory.api;
+
+import dev.uniwizard.mesh.core.payload.StoredMessage;
+import java.util.List;
+
+/** One conversation's latest messages, oldest first. */
+public record ConversationView(String conversationId, List<StoredMessage> messages) {}
