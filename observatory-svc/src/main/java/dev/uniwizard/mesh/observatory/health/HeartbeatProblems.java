@@ -33,8 +33,7 @@ public final class HeartbeatProblems {
                             + "'; a node may only report itself");
         }
         if (!heartbeat.service().equals(Subjects.lastToken(subject))) {
-            return problem(
-                    "wrong_subject", "service '" + heartbeat.service() + "' reported on subject " + subject);
+            return problem("wrong_subject", "service '" + heartbeat.service() + "' reported on subject " + subject);
         }
         return Optional.empty();
     }
