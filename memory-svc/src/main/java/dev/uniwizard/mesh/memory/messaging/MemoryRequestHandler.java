@@ -35,7 +35,8 @@ public class MemoryRequestHandler {
     private static final Logger LOG = Logger.getLogger(MemoryRequestHandler.class);
 
     /** Houses store their conversations; gateways, the router and other services may read them. */
-    static final Set<NodeRole> ALLOWED_ROLES = Set.of(NodeRole.HOUSE, NodeRole.GATEWAY, NodeRole.ROUTER, NodeRole.SERVICE);
+    static final Set<NodeRole> ALLOWED_ROLES =
+            Set.of(NodeRole.HOUSE, NodeRole.GATEWAY, NodeRole.ROUTER, NodeRole.SERVICE);
 
     private final EnvelopeGuard guard;
     private final EnvelopeSigner signer;
@@ -190,6 +191,8 @@ public class MemoryRequestHandler {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? root.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 }

@@ -119,9 +119,7 @@ public class MemoryRequestListener {
                 LOG.warnf(
                         "%s request on %s has no reply subject, so its outcome '%s' cannot be answered"
                                 + " (send it as a request)",
-                        op,
-                        message.getSubject(),
-                        answer.outcome());
+                        op, message.getSubject(), answer.outcome());
                 return;
             }
             publisher.respond(message, answer.envelope());

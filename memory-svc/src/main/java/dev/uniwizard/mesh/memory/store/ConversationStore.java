@@ -44,8 +44,7 @@ public class ConversationStore {
             handle.createUpdate("INSERT INTO conversations (id) VALUES (:id) ON CONFLICT (id) DO NOTHING")
                     .bind("id", request.conversationId())
                     .execute();
-            Optional<Long> inserted = handle.createQuery(
-                            """
+            Optional<Long> inserted = handle.createQuery("""
                             INSERT INTO messages (envelope_id, conversation_id, role, house, sender_platform,
                                                   sender_user_id, sender_display_name, content, said_at)
                             VALUES (:envelopeId, :conversationId, :role, :house, :platform, :userId, :displayName,
@@ -57,9 +56,15 @@ public class ConversationStore {
                     .bind("conversationId", request.conversationId())
                     .bind("role", request.role())
                     .bind("house", request.house())
-                    .bind("platform", request.sender() == null ? null : request.sender().platform())
-                    .bind("userId", request.sender() == null ? null : request.sender().userId())
-                    .bind("displayName", request.sender() == null ? null : request.sender().displayName())
+                    .bind(
+                            "platform",
+                            request.sender() == null ? null : request.sender().platform())
+                    .bind(
+                            "userId",
+                            request.sender() == null ? null : request.sender().userId())
+                    .bind(
+                            "displayName",
+                            request.sender() == null ? null : request.sender().displayName())
                     .bind("content", request.content())
                     .bindByType("at", utc(request.at()), OffsetDateTime.class)
                     .mapTo(Long.class)
@@ -69,8 +74,7 @@ public class ConversationStore {
                 return new MemoryAppendResult(
                         existingSeq(handle, request.envelopeId()).orElseThrow(), true);
             }
-            handle.createUpdate(
-                            """
+            handle.createUpdate("""
                             UPDATE conversations
                                SET updated_at = now(),
                                    last_house = coalesce(:house, last_house),
@@ -107,8 +111,7 @@ public class ConversationStore {
 
     /** Conversations, most recently updated first; only those updated before {@code before} when given. */
     public List<ConversationSummary> listConversations(int limit, Optional<Instant> before) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        """
+        return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, created_at, updated_at, last_house, message_count
                           FROM conversations
                          WHERE CAST(:before AS timestamptz) IS NULL OR updated_at < :before
@@ -137,10 +140,9 @@ public class ConversationStore {
         String platform = rs.getString("sender_platform");
         String userId = rs.getString("sender_user_id");
         String displayName = rs.getString("sender_display_name");
-        Sender sender =
-                platform == null && userId == null && displayName == null
-                        ? null
-                        : new Sender(platform, userId, displayName);
+        Sender sender = platform == null && userId == null && displayName == null
+                ? null
+                : new Sender(platform, userId, displayName);
         return new StoredMessage(
                 rs.getLong("seq"),
                 rs.getString("envelope_id"),

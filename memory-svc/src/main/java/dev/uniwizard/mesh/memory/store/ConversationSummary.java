@@ -3,4 +3,5 @@ package dev.uniwizard.mesh.memory.store;
 import java.time.Instant;
 
 /** One conversation as the listing shows it. */
-public record ConversationSummary(String id, Instant createdAt, Instant updatedAt, String lastHouse, int messageCount) {}
+public record ConversationSummary(
+        String id, Instant createdAt, Instant updatedAt, String lastHouse, int messageCount) {}

@@ -78,8 +78,7 @@ public final class RequestRules {
         if (content.length() > maxContentChars) {
             return Optional.of(new Problem(
                     Problem.TOO_LARGE,
-                    "content is " + content.length() + " characters long, at most " + maxContentChars
-                            + " are stored"));
+                    "content is " + content.length() + " characters long, at most " + maxContentChars + " are stored"));
         }
         return Optional.empty();
     }
