@@ -22,6 +22,8 @@ public interface MeshConfig {
 
     Heartbeat heartbeat();
 
+    Memory memory();
+
     /** NATS connection, subjects and streams. */
     interface Nats {
 
@@ -98,5 +100,13 @@ public interface MeshConfig {
 
         @WithDefault("5s")
         Duration interval();
+    }
+
+    /** Talking to memory-svc. */
+    interface Memory {
+
+        /** How long a request to memory-svc waits for its answer. */
+        @WithDefault("5s")
+        Duration requestTimeout();
     }
 }

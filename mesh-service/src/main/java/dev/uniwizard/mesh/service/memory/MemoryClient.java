@@ -15,6 +15,7 @@ import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.signing.Verification;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.service.config.MeshConfig;
 import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
 import dev.uniwizard.mesh.service.messaging.RequestFailedException;
 import dev.uniwizard.mesh.service.security.EnvelopeGuard;
@@ -23,7 +24,6 @@ import io.nats.client.Message;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Talks to memory-svc over NATS request-reply; every request is signed and every answer verified. */
 @Singleton
@@ -42,13 +42,13 @@ public class MemoryClient {
             EnvelopeGuard guard,
             Subjects subjects,
             NatsTracing tracing,
-            @ConfigProperty(name = "mesh.memory.request-timeout", defaultValue = "5s") Duration timeout) {
+            MeshConfig config) {
         this.publisher = publisher;
         this.signer = signer;
         this.guard = guard;
         this.subjects = subjects;
         this.tracing = tracing;
-        this.timeout = timeout;
+        this.timeout = config.memory().requestTimeout();
     }
 
     /** Stores one message; idempotent on {@code request.envelopeId()}. */

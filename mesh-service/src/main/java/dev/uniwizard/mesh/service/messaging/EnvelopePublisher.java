@@ -15,6 +15,7 @@ import io.nats.client.impl.NatsMessage;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,9 @@ public class EnvelopePublisher {
         } catch (TimeoutException e) {
             reply.cancel(true);
             throw new RequestFailedException("no answer on " + subject + " within " + timeout.toMillis() + " ms", e);
+        } catch (CancellationException e) {
+            // jnats cancels a request at once when the server reports that nobody subscribes to the subject.
+            throw new RequestFailedException("no service answers on " + subject + " (no responders)", e);
         } catch (ExecutionException e) {
             throw new RequestFailedException(
                     "request on " + subject + " failed: " + e.getCause().getMessage(), e);
