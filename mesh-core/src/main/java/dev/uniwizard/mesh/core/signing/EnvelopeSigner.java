@@ -34,20 +34,7 @@ public final class EnvelopeSigner {
     public Envelope originate(
             EnvelopeKind kind, String conversationId, String house, Sender sender, Object payload, String traceparent) {
         String id = Ids.newId(clock);
-        return sign(new Envelope(
-                Envelope.VERSION,
-                id,
-                id,
-                conversationId,
-                key.nodeId(),
-                kind,
-                house,
-                sender,
-                EnvelopeCodec.payloadOf(payload),
-                now(),
-                traceparent,
-                keyId,
-                null));
+        return create(id, id, conversationId, kind, house, sender, payload, traceparent);
     }
 
     /**
@@ -56,20 +43,15 @@ public final class EnvelopeSigner {
      */
     public Envelope follow(
             Envelope cause, String label, EnvelopeKind kind, String house, Object payload, String traceparent) {
-        return sign(new Envelope(
-                Envelope.VERSION,
+        return create(
                 Ids.derive(cause.id(), label),
                 cause.correlationId(),
                 cause.conversationId(),
-                key.nodeId(),
                 kind,
                 house,
                 cause.sender(),
-                EnvelopeCodec.payloadOf(payload),
-                now(),
-                traceparent,
-                keyId,
-                null));
+                payload,
+                traceparent);
     }
 
     /**
@@ -77,15 +59,35 @@ public final class EnvelopeSigner {
      * attempts (request-reply), where the receiver must not mistake a retry for a replay.
      */
     public Envelope next(Envelope cause, EnvelopeKind kind, String house, Object payload, String traceparent) {
-        return sign(new Envelope(
-                Envelope.VERSION,
+        return create(
                 Ids.newId(clock),
                 cause.correlationId(),
                 cause.conversationId(),
-                key.nodeId(),
                 kind,
                 house,
                 cause.sender(),
+                payload,
+                traceparent);
+    }
+
+    private Envelope create(
+            String id,
+            String correlationId,
+            String conversationId,
+            EnvelopeKind kind,
+            String house,
+            Sender sender,
+            Object payload,
+            String traceparent) {
+        return sign(new Envelope(
+                Envelope.VERSION,
+                id,
+                correlationId,
+                conversationId,
+                key.nodeId(),
+                kind,
+                house,
+                sender,
                 EnvelopeCodec.payloadOf(payload),
                 now(),
                 traceparent,
