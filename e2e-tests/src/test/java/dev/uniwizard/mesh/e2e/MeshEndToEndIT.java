@@ -60,10 +60,15 @@ class MeshEndToEndIT {
     static void startTheMesh() throws Exception {
         database = TestDatabase.create();
         Map<String, Map<String, String>> services = new java.util.LinkedHashMap<>();
-        services.put("memory-svc", config("memory-test", NodeRole.SERVICE, Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", LocalServers.pgUser(),
-                "quarkus.datasource.password", LocalServers.pgPassword())));
+        services.put(
+                "memory-svc",
+                config(
+                        "memory-test",
+                        NodeRole.SERVICE,
+                        Map.of(
+                                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                                "quarkus.datasource.username", LocalServers.pgUser(),
+                                "quarkus.datasource.password", LocalServers.pgPassword())));
         services.put("router-svc", config("router-test", NodeRole.ROUTER, Map.of()));
         services.put("house-ezra", config("ezra-test", NodeRole.HOUSE, Map.of()));
         services.put("gateway-svc", config("gateway-test", NodeRole.GATEWAY, Map.of()));
@@ -100,8 +105,8 @@ class MeshEndToEndIT {
 
     @Test
     void anOperatorMessageTravelsTheWholeWayAndIsStored() throws Exception {
-        HttpResponse<String> response = post("/api/v1/messages",
-                "{\"house\":\"ezra\",\"text\":\"/tool echo text=hello-mesh\"}");
+        HttpResponse<String> response =
+                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"/tool echo text=hello-mesh\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode reply = EnvelopeCodec.mapper().readTree(response.body());
@@ -131,13 +136,24 @@ class MeshEndToEndIT {
             double unknownKeyBefore = rejected("unknown_key");
             double badSignatureBefore = rejected("bad_signature");
 
-            Envelope forged = KEYS.intruder().originate(EnvelopeKind.MESSAGE, "forged", "ezra",
-                    new Sender("http", "mallory", "Mallory"), new MessagePayload("/tool echo text=FORGED"), null);
+            Envelope forged = KEYS.intruder()
+                    .originate(
+                            EnvelopeKind.MESSAGE,
+                            "forged",
+                            "ezra",
+                            new Sender("http", "mallory", "Mallory"),
+                            new MessagePayload("/tool echo text=FORGED"),
+                            null);
             publish(subjects.in("http"), EnvelopeCodec.toBytes(forged), forged.id());
 
-            Envelope genuine = KEYS.signer("gateway-test", NodeRole.GATEWAY).originate(EnvelopeKind.MESSAGE,
-                    "tampered", "ezra", new Sender("http", "alice", "Alice"),
-                    new MessagePayload("/tool echo text=harmless"), null);
+            Envelope genuine = KEYS.signer("gateway-test", NodeRole.GATEWAY)
+                    .originate(
+                            EnvelopeKind.MESSAGE,
+                            "tampered",
+                            "ezra",
+                            new Sender("http", "alice", "Alice"),
+                            new MessagePayload("/tool echo text=harmless"),
+                            null);
             ObjectNode tampered = EnvelopeCodec.toTree(genuine);
             tampered.with("payload").put("text", "/tool echo text=TAMPERED");
             publish(subjects.in("http"), tampered.toString().getBytes(StandardCharsets.UTF_8), genuine.id());
@@ -173,11 +189,14 @@ class MeshEndToEndIT {
     }
 
     private static void publish(String subject, byte[] data, String id) throws Exception {
-        nats.jetStream().publish(subject, data, PublishOptions.builder().messageId(id).build());
+        nats.jetStream()
+                .publish(subject, data, PublishOptions.builder().messageId(id).build());
     }
 
     private static double rejected(String reason) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(router.baseUrl() + "/q/metrics")).build(),
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(router.baseUrl() + "/q/metrics"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         return metrics.lines()
@@ -210,7 +229,8 @@ class MeshEndToEndIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -36,7 +36,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code module} with the given configuration (as system properties) on a free port. */
     static ServiceProcess start(String module, Map<String, String> config) throws IOException {
-        Path repo = Path.of(System.getProperty("mesh.repo.dir", "..")).toAbsolutePath().normalize();
+        Path repo = Path.of(System.getProperty("mesh.repo.dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: package the services first (./mvnw package)");

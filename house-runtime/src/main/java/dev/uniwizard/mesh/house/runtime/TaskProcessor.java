@@ -78,8 +78,8 @@ public class TaskProcessor {
 
     private ReplyPayload runTool(ToolCall call) {
         return switch (invoker.invoke(call)) {
-            case ToolInvocation.Completed done when done.result().ok() ->
-                ReplyPayload.ok(house(), done.result().text());
+            case ToolInvocation.Completed done
+            when done.result().ok() -> ReplyPayload.ok(house(), done.result().text());
             case ToolInvocation.Completed done ->
                 ReplyPayload.error(
                         house(),

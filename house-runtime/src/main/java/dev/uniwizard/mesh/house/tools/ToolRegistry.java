@@ -49,9 +49,7 @@ public class ToolRegistry {
 
     /** All tools, sorted by name. */
     public List<Tool> all() {
-        return byName.values().stream()
-                .sorted(Comparator.comparing(Tool::name))
-                .toList();
+        return byName.values().stream().sorted(Comparator.comparing(Tool::name)).toList();
     }
 
     public Collection<String> names() {
@@ -63,7 +61,8 @@ public class ToolRegistry {
      * parameter present. Returns what is wrong, or empty when the call fits.
      */
     public static Optional<String> checkArguments(Tool tool, ToolCall call) {
-        List<String> declared = tool.parameters().stream().map(ToolParameter::name).toList();
+        List<String> declared =
+                tool.parameters().stream().map(ToolParameter::name).toList();
         List<String> unknown = call.arguments().keySet().stream()
                 .filter(key -> !declared.contains(key))
                 .sorted()
