@@ -11,6 +11,7 @@ import io.nats.client.Connection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,8 @@ public class HeartbeatPublisher {
         this.health = health;
         this.clock = clock;
         this.version = version;
-        this.startedAt = clock.instant();
+        this.startedAt =
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     @Scheduled(

@@ -101,7 +101,7 @@ public final class SendCommand implements Callable<Integer> {
         JsonNode reply = result.json()
                 .orElseThrow(() -> CliError.usage("gateway answered HTTP 200 without a JSON reply: " + result.raw()));
         PrintWriter out = spec.commandLine().getOut();
-        String replyHouse = firstNonNull(Json.text(reply, "house"), house, "?");
+        String replyHouse = firstNonNull(Json.text(reply, "house"), house, "mesh");
         String conversation = firstNonNull(Json.text(reply, "conversationId"), conversationId, null);
         out.println("[" + replyHouse + "] " + firstNonNull(Json.text(reply, "text"), "", ""));
         if (conversation != null) {
