@@ -19,6 +19,7 @@ import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.gateway.replies.ReplyWaiters;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
+import dev.uniwizard.mesh.testkit.MeshTestSupport;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -312,8 +313,6 @@ class MessagesResourceTest {
     }
 
     private double rejected(String reason) {
-        return registry.find("mesh.envelopes.rejected").tag("reason", reason).counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+        return MeshTestSupport.rejected(registry, reason);
     }
 }

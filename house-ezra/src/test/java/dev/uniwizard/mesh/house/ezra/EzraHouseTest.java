@@ -19,13 +19,13 @@ import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
+import dev.uniwizard.mesh.testkit.MeshTestSupport;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.Message;
-import io.nats.client.PublishOptions;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -202,11 +202,8 @@ class EzraHouseTest {
         return router.follow(message, "task", EnvelopeKind.TASK, "ezra", new TaskPayload(text, "http", "test"), null);
     }
 
-    private void publishTask(Envelope task) throws Exception {
-        jetStream.publish(
-                subjects.task("ezra"),
-                EnvelopeCodec.toBytes(task),
-                PublishOptions.builder().messageId(task.id()).build());
+    private void publishTask(Envelope task) {
+        MeshTestSupport.publish(jetStream, subjects.task("ezra"), task);
     }
 
     private Envelope awaitReplyTo(Envelope message) {
@@ -248,9 +245,7 @@ class EzraHouseTest {
     }
 
     private double rejected(String reason) {
-        return registry.find("mesh.envelopes.rejected").tag("reason", reason).counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+        return MeshTestSupport.rejected(registry, reason);
     }
 
     private long timerCount(String outcome) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.uniwizard.mesh.core.envelope.Envelope;
-import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.DeadLetterPayload;
@@ -15,14 +14,13 @@ import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
+import dev.uniwizard.mesh.testkit.MeshTestSupport;
+import dev.uniwizard.mesh.testkit.SubjectRecorder;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Message;
-import io.nats.client.PublishOptions;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,20 +67,18 @@ class JetStreamWorkersTest {
     MeterRegistry registry;
 
     private final EnvelopeSigner router = TestKeyring.shared().signer("router-test", NodeRole.ROUTER);
-    private final List<Message> events = new CopyOnWriteArrayList<>();
-    private Dispatcher dispatcher;
+    private SubjectRecorder events;
     private String queue;
 
     @BeforeEach
     void watchEvents() {
         queue = "q" + QUEUES.incrementAndGet();
-        dispatcher = connection.createDispatcher(events::add);
-        dispatcher.subscribe(subjects.eventsAll());
+        events = SubjectRecorder.watch(connection, subjects.eventsAll());
     }
 
     @AfterEach
     void stopWatching() {
-        connection.closeDispatcher(dispatcher);
+        events.close();
     }
 
     @Test
@@ -180,22 +175,17 @@ class JetStreamWorkersTest {
                 EnvelopeKind.TASK, "conv", queue, new Sender("http", "u", "U"), new MessagePayload(text), null);
     }
 
-    private void publish(Envelope envelope) throws Exception {
-        jetStream.publish(
-                subjects.task(queue),
-                EnvelopeCodec.toBytes(envelope),
-                PublishOptions.builder().messageId(envelope.id()).build());
+    private void publish(Envelope envelope) {
+        MeshTestSupport.publish(jetStream, subjects.task(queue), envelope);
     }
 
     private long pendingInStream() throws Exception {
-        return jsm.getConsumerInfo(streams.tasks(), "test-" + queue).getNumPending()
-                + jsm.getConsumerInfo(streams.tasks(), "test-" + queue).getNumAckPending();
+        var consumer = jsm.getConsumerInfo(streams.tasks(), "test-" + queue);
+        return consumer.getNumPending() + consumer.getNumAckPending();
     }
 
     private double rejected(String reason) {
-        return registry.find("mesh.envelopes.rejected").tag("reason", reason).counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+        return MeshTestSupport.rejected(registry, reason);
     }
 
     private List<DeadLetterPayload> deadLetters() {
@@ -211,16 +201,6 @@ class JetStreamWorkersTest {
     }
 
     private <T> List<T> payloads(String subject, Class<T> type) {
-        return events.stream()
-                .filter(m -> m.getSubject().equals(subject))
-                .map(m -> {
-                    try {
-                        return EnvelopeCodec.readPayload(
-                                EnvelopeCodec.parse(m.getData()).envelope(), type);
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
+        return events.payloadsOn(subject, type);
     }
 }

@@ -14,20 +14,17 @@ import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
+import dev.uniwizard.mesh.testkit.MeshTestSupport;
+import dev.uniwizard.mesh.testkit.SubjectRecorder;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
-import io.nats.client.Message;
-import io.nats.client.PublishOptions;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,29 +48,25 @@ class InboundRouterTest {
     MeterRegistry registry;
 
     private final EnvelopeSigner gateway = TestKeyring.shared().signer("gateway-test", NodeRole.GATEWAY);
-    private final List<Message> seen = new CopyOnWriteArrayList<>();
-    private Dispatcher dispatcher;
+    private SubjectRecorder seen;
 
     @BeforeEach
     void watchTasksAndReplies() {
-        dispatcher = connection.createDispatcher(seen::add);
-        dispatcher.subscribe(subjects.taskAll());
-        dispatcher.subscribe(subjects.outAll());
+        seen = SubjectRecorder.watch(connection, subjects.taskAll(), subjects.outAll());
     }
 
     @AfterEach
     void stopWatching() {
-        connection.closeDispatcher(dispatcher);
+        seen.close();
     }
 
     @Test
     void routesAnAddressedMessageAsATaskSignedByTheRouter() throws Exception {
         Envelope message = message(null, "@ezra /tool echo text=hi");
 
-        publish(subjects.in("http"), message);
+        MeshTestSupport.publish(jetStream, subjects.in("http"), message);
 
-        Message task = awaitOn(subjects.task("ezra"));
-        Envelope envelope = EnvelopeCodec.parse(task.getData()).envelope();
+        Envelope envelope = seen.awaitEnvelope(subjects.task("ezra"));
         assertThat(envelope.kind()).isEqualTo(EnvelopeKind.TASK);
         assertThat(envelope.nodeId()).isEqualTo("router-test");
         assertThat(envelope.house()).isEqualTo("ezra");
@@ -88,10 +81,9 @@ class InboundRouterTest {
     void answersAnUnknownHouseWithAnErrorReply() throws Exception {
         Envelope message = message("gandalf", "hello");
 
-        publish(subjects.in("http"), message);
+        MeshTestSupport.publish(jetStream, subjects.in("http"), message);
 
-        Envelope reply =
-                EnvelopeCodec.parse(awaitOn(subjects.out("http")).getData()).envelope();
+        Envelope reply = seen.awaitEnvelope(subjects.out("http"));
         ReplyPayload payload = EnvelopeCodec.readPayload(reply, ReplyPayload.class);
         assertThat(reply.correlationId()).isEqualTo(message.id());
         assertThat(payload.status()).isEqualTo(ReplyPayload.ERROR);
@@ -101,7 +93,7 @@ class InboundRouterTest {
 
     @Test
     void rejectsAForgedMessageAndRoutesNothing() throws Exception {
-        double before = rejected("unknown_key");
+        double before = MeshTestSupport.rejected(registry, "unknown_key");
         Envelope forged = TestKeyring.shared()
                 .intruder()
                 .originate(
@@ -112,19 +104,13 @@ class InboundRouterTest {
                         new MessagePayload("/tool echo text=pwned"),
                         null);
 
-        publish(subjects.in("http"), forged);
+        MeshTestSupport.publish(jetStream, subjects.in("http"), forged);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> rejected("unknown_key") > before);
+        await().atMost(Duration.ofSeconds(10)).until(() -> MeshTestSupport.rejected(registry, "unknown_key") > before);
         Envelope control = message("ezra", "after the forgery");
-        publish(subjects.in("http"), control);
-        awaitOn(subjects.task("ezra"));
-        assertThat(seen).noneMatch(m -> new String(m.getData()).contains("pwned"));
-    }
-
-    private double rejected(String reason) {
-        return registry.find("mesh.envelopes.rejected").tag("reason", reason).counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+        MeshTestSupport.publish(jetStream, subjects.in("http"), control);
+        seen.awaitFirst(subjects.task("ezra"));
+        assertThat(seen.all()).noneMatch(m -> new String(m.getData()).contains("pwned"));
     }
 
     private Envelope message(String house, String text) {
@@ -135,22 +121,5 @@ class InboundRouterTest {
                 new Sender("http", "alice", "Alice"),
                 new MessagePayload(text),
                 null);
-    }
-
-    private void publish(String subject, Envelope envelope) throws Exception {
-        jetStream.publish(
-                subject,
-                EnvelopeCodec.toBytes(envelope),
-                PublishOptions.builder().messageId(envelope.id()).build());
-    }
-
-    private Message awaitOn(String subject) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> seen.stream()
-                                .filter(m -> m.getSubject().equals(subject))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
     }
 }
