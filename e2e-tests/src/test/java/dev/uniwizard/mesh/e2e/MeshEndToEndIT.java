@@ -13,6 +13,7 @@ import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.testkit.LocalServers;
+import dev.uniwizard.mesh.testkit.SubjectRecorder;
 import dev.uniwizard.mesh.testkit.TestDatabase;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import dev.uniwizard.mesh.testkit.TestNamespace;
@@ -105,14 +106,31 @@ class MeshEndToEndIT {
 
     @Test
     void anOperatorMessageTravelsTheWholeWayAndIsStored() throws Exception {
-        HttpResponse<String> response =
-                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"/tool echo text=hello-mesh\"}");
+        Subjects subjects = NAMESPACE.subjects();
+        HttpResponse<String> response;
+        List<Envelope> hops;
+        try (SubjectRecorder recorder =
+                SubjectRecorder.watch(nats, subjects.in("http"), subjects.task("ezra"), subjects.out("http"))) {
+            response = post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"/tool echo text=hello-mesh\"}");
+            recorder.awaitFirst(subjects.out("http"));
+            hops = List.of(
+                    recorder.envelopesOn(subjects.in("http")).getFirst(),
+                    recorder.envelopesOn(subjects.task("ezra")).getFirst(),
+                    recorder.envelopesOn(subjects.out("http")).getFirst());
+        }
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode reply = EnvelopeCodec.mapper().readTree(response.body());
         assertThat(reply.path("status").asText()).isEqualTo("ok");
         assertThat(reply.path("house").asText()).isEqualTo("ezra");
         assertThat(reply.path("text").asText()).isEqualTo("hello-mesh");
+        // One correlation id and one trace across gateway, router and house, each hop signed by its own node.
+        assertThat(hops).extracting(Envelope::nodeId).containsExactly("gateway-test", "router-test", "ezra-test");
+        assertThat(hops)
+                .extracting(Envelope::correlationId)
+                .containsOnly(reply.path("id").asText());
+        assertThat(hops).allSatisfy(hop -> assertThat(hop.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+        assertThat(hops).extracting(hop -> hop.traceparent().substring(3, 35)).containsOnly(traceId(hops.get(0)));
         String conversationId = reply.path("conversationId").asText();
 
         HttpResponse<String> history = get("/api/v1/conversations/" + conversationId);
@@ -174,6 +192,10 @@ class MeshEndToEndIT {
         } finally {
             nats.closeDispatcher(watcher);
         }
+    }
+
+    private static String traceId(Envelope envelope) {
+        return envelope.traceparent().substring(3, 35);
     }
 
     private static Map<String, String> config(String node, NodeRole role, Map<String, String> extra) {
