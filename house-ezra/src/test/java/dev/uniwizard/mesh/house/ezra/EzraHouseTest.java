@@ -11,7 +11,6 @@ import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
-import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
@@ -20,6 +19,7 @@ import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.MeshTestSupport;
+import dev.uniwizard.mesh.testkit.TestExchanges;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
@@ -63,8 +63,6 @@ class EzraHouseTest {
     @Inject
     MeterRegistry registry;
 
-    private final EnvelopeSigner gateway = TestKeyring.shared().signer("gateway-test", NodeRole.GATEWAY);
-    private final EnvelopeSigner router = TestKeyring.shared().signer("router-test", NodeRole.ROUTER);
     private final EnvelopeSigner memory = TestKeyring.shared().signer("memory-test", NodeRole.SERVICE);
     private final List<Message> replies = new CopyOnWriteArrayList<>();
     private final List<MemoryAppendRequest> appended = new CopyOnWriteArrayList<>();
@@ -188,18 +186,12 @@ class EzraHouseTest {
         connection.publish(request.getReplyTo(), EnvelopeCodec.toBytes(answer));
     }
 
-    private Envelope message(String text) {
-        return gateway.originate(
-                EnvelopeKind.MESSAGE,
-                "conv-" + System.nanoTime(),
-                "ezra",
-                new Sender("http", "alice", "Alice"),
-                new MessagePayload(text),
-                null);
+    private static Envelope message(String text) {
+        return TestExchanges.operatorMessage("ezra", text);
     }
 
-    private Envelope task(Envelope message, String text) {
-        return router.follow(message, "task", EnvelopeKind.TASK, "ezra", new TaskPayload(text, "http", "test"), null);
+    private static Envelope task(Envelope message, String text) {
+        return TestExchanges.routedTask(message, "ezra", text);
     }
 
     private void publishTask(Envelope task) {
