@@ -17,6 +17,7 @@ import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.house.contract.HouseContract;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.MeshTestSupport;
 import dev.uniwizard.mesh.testkit.TestExchanges;
@@ -46,7 +47,17 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(
         value = MeshTestResource.class,
         initArgs = {@ResourceArg(name = "node", value = "ezra-test"), @ResourceArg(name = "role", value = "house")})
-class EzraHouseTest {
+class EzraHouseTest extends HouseContract {
+
+    @Override
+    protected String house() {
+        return "ezra";
+    }
+
+    @Override
+    protected String personaFirstLine() {
+        return "Ezra, the archivist: analysis, documentation, read before write.";
+    }
 
     @Inject
     Connection connection;
