@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.ExitCodes;
 import dev.uniwizard.mesh.cli.http.GatewayClient;
+import dev.uniwizard.mesh.cli.http.GatewayOption;
 import dev.uniwizard.mesh.cli.http.HttpResult;
 import dev.uniwizard.mesh.cli.text.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,12 +35,8 @@ public final class ConversationCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<id>", description = "conversation id, as printed by 'wizard send'")
     String conversationId;
 
-    @Option(
-            names = "--gateway",
-            paramLabel = "<url>",
-            defaultValue = "${env:WIZARD_GATEWAY:-" + GatewayClient.DEFAULT_URL + "}",
-            description = {"gateway URL, env WIZARD_GATEWAY", "default: ${DEFAULT-VALUE}"})
-    String gateway;
+    @Mixin
+    GatewayOption gateway;
 
     @Option(
             names = "--timeout",
@@ -55,7 +53,7 @@ public final class ConversationCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
-        try (GatewayClient client = new GatewayClient(gateway, Duration.ofSeconds(timeoutSeconds))) {
+        try (GatewayClient client = new GatewayClient(gateway.url(), Duration.ofSeconds(timeoutSeconds))) {
             HttpResult result = client.conversation(conversationId);
             if (result.status() == 404) {
                 throw CliError.usage("conversation " + conversationId + " not found (HTTP 404): " + result.problem());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.ExitCodes;
 import dev.uniwizard.mesh.cli.http.GatewayClient;
+import dev.uniwizard.mesh.cli.http.GatewayOption;
 import dev.uniwizard.mesh.cli.http.HttpResult;
 import dev.uniwizard.mesh.cli.text.Json;
 import dev.uniwizard.mesh.core.subjects.Subjects;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,12 +49,8 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--conversation", paramLabel = "<id>", description = "continue this conversation")
     String conversationId;
 
-    @Option(
-            names = "--gateway",
-            paramLabel = "<url>",
-            defaultValue = "${env:WIZARD_GATEWAY:-" + GatewayClient.DEFAULT_URL + "}",
-            description = {"gateway URL, env WIZARD_GATEWAY", "default: ${DEFAULT-VALUE}"})
-    String gateway;
+    @Mixin
+    GatewayOption gateway;
 
     @Option(
             names = "--timeout",
@@ -68,7 +66,7 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() {
         String text = String.join(" ", words);
         validate(text);
-        try (GatewayClient client = new GatewayClient(gateway, Duration.ofSeconds(timeoutSeconds))) {
+        try (GatewayClient client = new GatewayClient(gateway.url(), Duration.ofSeconds(timeoutSeconds))) {
             HttpResult result = client.send(house, conversationId, text);
             return switch (result.status()) {
                 case 200 -> printReply(result);
