@@ -1,9 +1,9 @@
 package dev.uniwizard.mesh.service.health;
 
+import dev.uniwizard.mesh.service.config.MeshConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Skips heartbeats when {@code mesh.heartbeat.enabled=false}. */
 @Singleton
@@ -11,8 +11,8 @@ public class HeartbeatsDisabled implements Scheduled.SkipPredicate {
 
     private final boolean enabled;
 
-    public HeartbeatsDisabled(@ConfigProperty(name = "mesh.heartbeat.enabled", defaultValue = "true") boolean enabled) {
-        this.enabled = enabled;
+    public HeartbeatsDisabled(MeshConfig config) {
+        this.enabled = config.heartbeat().enabled();
     }
 
     @Override
