@@ -23,6 +23,17 @@ public final class Subjects {
 
     public static final String EVENT_DEAD_LETTER = "deadletter";
 
+    /** Every tool call a house decided on ({@link dev.uniwizard.mesh.core.payload.ToolCallEvent}). */
+    public static final String EVENT_TOOL_CALL = "toolcall";
+
+    /** Approval requests recorded and decided (audit copy of {@link #approvalDecided(String)}). */
+    public static final String EVENT_APPROVAL = "approval";
+
+    /** Approval authority operations (request-reply, answered by Timmy). */
+    public static final String APPROVAL_REQUEST = "request";
+
+    public static final String APPROVAL_STATUS = "status";
+
     private final String root;
 
     public Subjects(String root) {
@@ -71,6 +82,16 @@ public final class Subjects {
     /** Memory service request-reply: {@code <root>.memory.<op>}. */
     public String memory(String op) {
         return root + ".memory." + token(op, "memory operation");
+    }
+
+    /** Approval authority request-reply: {@code <root>.approval.<op>} ({@link #APPROVAL_REQUEST}, {@link #APPROVAL_STATUS}). */
+    public String approval(String op) {
+        return root + ".approval." + token(op, "approval operation");
+    }
+
+    /** Decisions for a house's approval requests, as they are made: {@code <root>.approval.decided.<house>}. */
+    public String approvalDecided(String house) {
+        return root + ".approval.decided." + token(house, "house");
     }
 
     /** Heartbeats: {@code <root>.health.<service>}. */

@@ -11,8 +11,20 @@ public interface EnvelopeHandler {
 
     void handle(Envelope envelope, Delivery delivery) throws Exception;
 
-    /** What the handler may want to know about the delivery. */
-    record Delivery(String subject, long attempt) {}
+    /**
+     * What the handler may want to know about the delivery.
+     *
+     * @param subject the subject the envelope arrived on
+     * @param attempt 1 for the first delivery
+     * @param keepAlive tells JetStream the work is still going on, restarting the ack wait; call it from long work
+     *     (a model turn, an approval wait) more often than the consumer's ack wait
+     */
+    record Delivery(String subject, long attempt, Runnable keepAlive) {
+
+        public void stillWorking() {
+            keepAlive.run();
+        }
+    }
 
     /** A failure that no retry can fix (the message itself is unusable). */
     class PermanentFailure extends Exception {

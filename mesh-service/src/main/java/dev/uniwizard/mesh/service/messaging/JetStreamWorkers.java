@@ -173,7 +173,8 @@ public class JetStreamWorkers {
             long attempt = message.metaData().deliveredCount();
             Timer.Sample sample = Timer.start(registry);
             try (Scope ignored = span.makeCurrent()) {
-                handler.handle(envelope, new EnvelopeHandler.Delivery(message.getSubject(), attempt));
+                handler.handle(
+                        envelope, new EnvelopeHandler.Delivery(message.getSubject(), attempt, message::inProgress));
                 message.ack();
                 outcome("done");
             } catch (EnvelopeHandler.PermanentFailure e) {
