@@ -26,9 +26,45 @@ public interface HouseConfig {
     @WithDefault("2m")
     Duration taskAckWait();
 
-    /** How many earlier messages of a conversation a model sees (used by INTELLIGENT mode, later). */
+    /** How many earlier messages of a conversation a model sees. */
     @WithDefault("20")
     int historyLimit();
+
+    /** Which tools the house has. */
+    ToolsConfig tools();
+
+    /** The directories file and git tools may touch. */
+    WorkspaceConfig workspace();
+
+    /** Outbound HTTP of http_get and health_check. */
+    HttpToolConfig http();
+
+    /** The Gitea server of the gitea_* tools. */
+    GiteaConfig gitea();
+
+    /** The proof command run by run_tests. */
+    ProofConfig proof();
+
+    /** The OpenAI-compatible model of INTELLIGENT and SOVEREIGN modes. */
+    ModelConfig model();
+
+    /** Budgets of one model turn. */
+    LoopConfig loop();
+
+    /** Parallelism, timeouts, retries and circuit breakers around tools. */
+    ExecutionConfig execution();
+
+    /** Which tool calls are allowed, need approval, or are denied. */
+    PermissionsConfig permissions();
+
+    /** The house's own gates: read-before-write, proof-required. */
+    GatesConfig gates();
+
+    /** How approvals are asked for and awaited. */
+    ApprovalsConfig approvals();
+
+    /** Whom the house may send messages to. */
+    SendConfig send();
 
     /** Fails start-up with a clear message when the configuration cannot work. */
     static void validate(HouseConfig config) {

@@ -4,16 +4,24 @@ import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.payload.StoredMessage;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.house.config.HouseConfig;
+import dev.uniwizard.mesh.house.engine.TurnContext;
+import dev.uniwizard.mesh.house.gates.LedgerStore;
+import dev.uniwizard.mesh.house.runtime.ModeRequest;
+import dev.uniwizard.mesh.house.runtime.ModelUnavailableException;
 import dev.uniwizard.mesh.house.runtime.TaskProcessor;
+import dev.uniwizard.mesh.house.runtime.TurnMessage;
+import dev.uniwizard.mesh.house.runtime.TurnResult;
 import dev.uniwizard.mesh.service.memory.MemoryClient;
 import dev.uniwizard.mesh.service.messaging.EnvelopeHandler;
 import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
@@ -26,8 +34,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +61,7 @@ public class TaskConsumer implements EnvelopeHandler {
     private static final Logger LOG = Logger.getLogger(TaskConsumer.class);
 
     static final String BAD_TASK = "bad_task";
+    static final String MODEL_UNAVAILABLE = "model_unavailable";
 
     private final HouseConfig config;
     private final JetStreamWorkers workers;
@@ -55,6 +73,14 @@ public class TaskConsumer implements EnvelopeHandler {
     private final MemoryClient memory;
     private final NatsTracing tracing;
     private final MeterRegistry registry;
+    private final LedgerStore ledgers;
+    private final Clock clock;
+    private final Duration keepAliveEvery;
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "task-keepalive");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TaskConsumer(
             StreamProvisioning provisioned,
@@ -67,7 +93,9 @@ public class TaskConsumer implements EnvelopeHandler {
             EnvelopePublisher publisher,
             MemoryClient memory,
             NatsTracing tracing,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            LedgerStore ledgers,
+            Clock clock) {
         this.config = config;
         this.workers = workers;
         this.streams = streams;
@@ -78,6 +106,9 @@ public class TaskConsumer implements EnvelopeHandler {
         this.memory = memory;
         this.tracing = tracing;
         this.registry = registry;
+        this.ledgers = ledgers;
+        this.clock = clock;
+        this.keepAliveEvery = config.taskAckWait().dividedBy(3);
     }
 
     @PostConstruct
@@ -99,9 +130,13 @@ public class TaskConsumer implements EnvelopeHandler {
     public void handle(Envelope task, Delivery delivery) throws RequestFailedException, PermanentFailure {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
+        ScheduledFuture<?> ticker = keepAlive.scheduleAtFixedRate(
+                delivery::stillWorking, keepAliveEvery.toMillis(), keepAliveEvery.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Answer answer = answer(task);
-            String platform = replyPlatform(task, answer.payload());
+            TaskPayload payload = readTask(task);
+            String platform = replyPlatform(task, payload);
+            rememberRequest(task, payload);
+            TurnResult answer = answer(task, payload, platform, delivery);
             Envelope reply = signer.follow(
                     task, "reply", EnvelopeKind.REPLY, config.name(), answer.reply(), tracing.currentTraceparent());
             remember(task, answer, reply);
@@ -109,35 +144,105 @@ public class TaskConsumer implements EnvelopeHandler {
             outcome = answer.reply().status();
             LOG.debugf("answered task %s with reply %s (%s) on %s", task.id(), reply.id(), outcome, platform);
         } finally {
+            ticker.cancel(false);
             sample.stop(registry.timer("mesh.house.task", "house", config.name(), "outcome", outcome));
         }
     }
 
-    /** The reply to a task; a task that cannot be read is answered with an error, not dropped. */
-    private Answer answer(Envelope task) {
-        TaskPayload payload;
+    /** The task's payload, or null when it cannot be read (it is then answered with an error, not dropped). */
+    private static TaskPayload readTask(Envelope task) {
         try {
-            payload = EnvelopeCodec.readPayload(task, TaskPayload.class);
+            return EnvelopeCodec.readPayload(task, TaskPayload.class);
         } catch (EnvelopeFormatException e) {
-            return new Answer(
-                    null,
-                    String.valueOf(task.payload()),
-                    ReplyPayload.error(config.name(), BAD_TASK, "The task could not be read: " + e.getMessage()));
+            return null;
         }
-        if (task.kind() != EnvelopeKind.TASK) {
-            return new Answer(
-                    payload,
-                    payload.text(),
-                    ReplyPayload.error(
-                            config.name(),
-                            BAD_TASK,
-                            "A house takes tasks, not " + task.kind().wireName() + " envelopes."));
-        }
-        return new Answer(payload, payload.text(), processor.process(payload));
     }
 
-    /** Stores the operator's message (under its original id) and then the reply (under the reply's id). */
-    private void remember(Envelope task, Answer answer, Envelope reply) throws RequestFailedException {
+    private TurnResult answer(Envelope task, TaskPayload payload, String platform, Delivery delivery)
+            throws RequestFailedException {
+        if (payload == null) {
+            return TurnResult.of(ReplyPayload.error(
+                    config.name(), BAD_TASK, "The task could not be read: its payload is not a task."));
+        }
+        if (task.kind() != EnvelopeKind.TASK) {
+            return TurnResult.of(ReplyPayload.error(
+                    config.name(),
+                    BAD_TASK,
+                    "A house takes tasks, not " + task.kind().wireName() + " envelopes."));
+        }
+        List<StoredMessage> history =
+                memory.history(task, task.conversationId(), config.historyLimit()).messages().stream()
+                        .filter(message ->
+                                !task.correlationId().equals(message.envelopeId())) // this task's own message
+                        .toList();
+        ModeRequest mode = ModeRequest.of(config.mode(), payload.text());
+        AtomicInteger notices = new AtomicInteger();
+        TurnContext turn = new TurnContext(
+                task,
+                mode.mode(),
+                mode.approvalsRequired(),
+                ledgers.ledger(task.conversationId(), history),
+                clock.instant().plus(config.loop().timeBudget()),
+                delivery::stillWorking,
+                text -> notifyOperator(task, platform, "notice-" + notices.incrementAndGet(), text));
+        try {
+            return processor.process(turn, mode, history);
+        } catch (ModelUnavailableException e) {
+            return modelUnavailable(task, payload, platform, delivery, e);
+        }
+    }
+
+    /**
+     * The model is down and nothing was changed: try the task again later (telling the operator once), and after
+     * {@code house.loop.model-attempts-per-task} deliveries answer that the model is unavailable.
+     */
+    private TurnResult modelUnavailable(
+            Envelope task, TaskPayload payload, String platform, Delivery delivery, ModelUnavailableException e)
+            throws RequestFailedException {
+        int attempts = config.loop().modelAttemptsPerTask();
+        if (delivery.attempt() < attempts) {
+            if (delivery.attempt() == 1) {
+                notifyOperator(
+                        task,
+                        platform,
+                        "model-wait",
+                        e.getMessage() + ". Your message is kept and will be tried again automatically (up to "
+                                + attempts + " attempts).");
+            }
+            throw new RequestFailedException(
+                    e.getMessage() + " (attempt " + delivery.attempt() + " of " + attempts
+                            + ", the task will be delivered again)",
+                    e);
+        }
+        return TurnResult.of(ReplyPayload.error(
+                config.name(),
+                MODEL_UNAVAILABLE,
+                e.getMessage() + ". Tried " + attempts + " times; your message is stored in conversation "
+                        + task.conversationId() + ". Send it again when the model is back."));
+    }
+
+    /** An interim reply (status pending) on the operator's platform; its id derives from the task and label. */
+    private void notifyOperator(Envelope task, String platform, String label, String text) {
+        Envelope notice = signer.follow(
+                task,
+                label,
+                EnvelopeKind.REPLY,
+                config.name(),
+                ReplyPayload.pending(config.name(), text),
+                tracing.currentTraceparent());
+        try {
+            publisher.publishDurable(subjects.out(platform), notice);
+        } catch (RuntimeException e) {
+            LOG.warnf("house %s: could not send the notice '%s' for task %s: %s", config.name(), text, task.id(), e);
+        }
+    }
+
+    /**
+     * Stores the turn's model steps and tool results (under ids derived from the task) and then the reply (under the
+     * reply's id). The operator's message was stored (under its correlation id) before the turn began, so a long turn
+     * or an approval wait shows in the conversation from the start.
+     */
+    private void rememberRequest(Envelope task, TaskPayload payload) throws RequestFailedException {
         memory.append(
                 task,
                 new MemoryAppendRequest(
@@ -146,8 +251,25 @@ public class TaskConsumer implements EnvelopeHandler {
                         "user",
                         config.name(),
                         task.sender(),
-                        answer.request() == null ? "" : answer.request(),
+                        payload == null ? String.valueOf(task.payload()) : payload.text(),
                         task.ts()));
+    }
+
+    private void remember(Envelope task, TurnResult answer, Envelope reply) throws RequestFailedException {
+        Sender house = new Sender("mesh", signer.nodeId(), config.title());
+        for (TurnMessage message : answer.transcript()) {
+            memory.append(
+                    task,
+                    new MemoryAppendRequest(
+                            task.conversationId(),
+                            Ids.derive(task.id(), message.label()),
+                            message.role(),
+                            config.name(),
+                            house,
+                            message.content(),
+                            clock.instant(),
+                            message.toolCalls()));
+        }
         memory.append(
                 task,
                 new MemoryAppendRequest(
@@ -155,13 +277,13 @@ public class TaskConsumer implements EnvelopeHandler {
                         reply.id(),
                         "assistant",
                         config.name(),
-                        new Sender("mesh", signer.nodeId(), config.title()),
+                        house,
                         answer.reply().text(),
                         reply.ts()));
     }
 
     /** The platform the task asked for, else the operator's platform; without either nobody could hear back. */
-    private String replyPlatform(Envelope task, TaskPayload payload) throws PermanentFailure {
+    private static String replyPlatform(Envelope task, TaskPayload payload) throws PermanentFailure {
         if (payload != null && Subjects.isToken(payload.replyPlatform())) {
             return payload.replyPlatform();
         }
@@ -174,10 +296,8 @@ public class TaskConsumer implements EnvelopeHandler {
                 + "'), so no reply can be delivered");
     }
 
-    /**
-     * @param payload the task's payload, null when it could not be read
-     * @param request the operator's text as stored in memory
-     * @param reply what the house answers
-     */
-    private record Answer(TaskPayload payload, String request, ReplyPayload reply) {}
+    @PreDestroy
+    void stop() {
+        keepAlive.shutdownNow();
+    }
 }

@@ -2,7 +2,7 @@ package dev.uniwizard.mesh.house.persona;
 
 /**
  * Who the house is, from the app's {@code persona.md}. Its first line introduces the house in every help text; the
- * whole text is the system prompt of INTELLIGENT mode (later).
+ * whole text opens the system prompt of a model turn.
  *
  * @param text the persona as written
  */

@@ -1,10 +1,10 @@
 package dev.uniwizard.mesh.house.runtime;
 
 import dev.uniwizard.mesh.house.config.HouseConfig;
+import dev.uniwizard.mesh.house.config.HouseMode;
 import dev.uniwizard.mesh.house.persona.Persona;
 import dev.uniwizard.mesh.house.tools.Tool;
 import dev.uniwizard.mesh.house.tools.ToolRegistry;
-import java.util.Locale;
 
 /** The texts that tell the operator who the house is and what it understands. */
 final class HelpText {
@@ -12,7 +12,7 @@ final class HelpText {
     private HelpText() {}
 
     /** Persona line, who and in which mode, the commands and the tools. */
-    static String help(HouseConfig config, Persona persona, ToolRegistry tools, String preface) {
+    static String help(HouseConfig config, Persona persona, ToolRegistry tools, HouseMode mode, String preface) {
         StringBuilder text = new StringBuilder(persona.firstLine()).append("\n\n");
         if (preface != null) {
             text.append(preface).append("\n\n");
@@ -22,8 +22,12 @@ final class HelpText {
                 .append(" (house '")
                 .append(config.name())
                 .append("'), in ")
-                .append(config.mode().name())
-                .append(" mode.\n\n");
+                .append(mode.name())
+                .append(" mode.");
+        if (mode != HouseMode.SIMPLE) {
+            text.append(" Write in plain words and I work with my tools; commands work too.");
+        }
+        text.append("\n\n");
         appendCommands(text);
         text.append("\nTools:\n");
         for (Tool tool : tools.all()) {
@@ -36,20 +40,10 @@ final class HelpText {
         return text.toString().stripTrailing();
     }
 
-    static String modeUnavailable(HouseConfig config, Persona persona, ToolRegistry tools) {
-        String mode = config.mode().name();
-        return help(
-                config,
-                persona,
-                tools,
-                config.title() + " is configured for " + mode + " mode, but only SIMPLE mode is available in this"
-                        + " version; set house.mode=simple to use the commands below ("
-                        + mode.toLowerCase(Locale.ROOT) + " mode is not running, nothing was done).");
-    }
-
     static void appendCommands(StringBuilder text) {
         text.append("Commands:\n")
                 .append("  /tool NAME key=value ...  run a tool; quote values with spaces: key=\"two words\"\n")
+                .append("  /mode MODE ...            answer this message in simple, intelligent or sovereign mode\n")
                 .append("  /help                     show this text\n");
     }
 }

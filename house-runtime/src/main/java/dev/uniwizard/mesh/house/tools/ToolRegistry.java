@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.house.tools;
 
+import dev.uniwizard.mesh.house.config.HouseConfig;
 import io.quarkus.arc.All;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,7 +23,19 @@ public class ToolRegistry {
     private final Map<String, Tool> byName;
 
     @Inject
-    public ToolRegistry(@All List<Tool> tools) {
+    public ToolRegistry(@All List<Tool> tools, HouseConfig config) {
+        this(tools, config.tools().enabled());
+    }
+
+    public ToolRegistry(List<Tool> tools) {
+        this(tools, Optional.empty());
+    }
+
+    /**
+     * @param tools every tool bean
+     * @param enabled the names the house uses ({@code house.tools.enabled}); all tools when empty
+     */
+    public ToolRegistry(List<Tool> tools, Optional<List<String>> enabled) {
         Map<String, Tool> found = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (Tool tool : tools) {
@@ -36,6 +49,17 @@ public class ToolRegistry {
             if (previous != null) {
                 problems.add("two tools are named '" + name + "': " + describe(previous) + " and " + describe(tool));
             }
+        }
+        if (enabled.isPresent()) {
+            List<String> unknown = enabled.get().stream()
+                    .map(String::strip)
+                    .filter(name -> !found.containsKey(name))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                problems.add("house.tools.enabled names unknown tools " + quoted(unknown) + "; known tools: "
+                        + String.join(", ", found.keySet()));
+            }
+            found.keySet().retainAll(enabled.get().stream().map(String::strip).toList());
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the house's tools are misconfigured: " + String.join("; ", problems));
@@ -72,7 +96,13 @@ public class ToolRegistry {
                 .map(ToolParameter::name)
                 .filter(name -> !call.arguments().containsKey(name))
                 .toList();
-        if (unknown.isEmpty() && missing.isEmpty()) {
+        List<String> mistyped = tool.parameters().stream()
+                .filter(p -> call.arguments().containsKey(p.name()))
+                .filter(p -> !p.type().accepts(call.arguments().get(p.name())))
+                .map(p -> "'" + p.name() + "' must be " + article(p.type()) + " but is '"
+                        + abbreviate(call.arguments().get(p.name())) + "'")
+                .toList();
+        if (unknown.isEmpty() && missing.isEmpty() && mistyped.isEmpty()) {
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>();
@@ -82,6 +112,7 @@ public class ToolRegistry {
         if (!unknown.isEmpty()) {
             problems.add("unknown parameter" + plural(unknown) + " " + quoted(unknown));
         }
+        problems.addAll(mistyped);
         return Optional.of("tool '" + tool.name() + "': " + String.join(", ", problems) + ". " + usage(tool));
     }
 
@@ -94,6 +125,18 @@ public class ToolRegistry {
                 .map(p -> p.required() ? p.name() + "=<" + p.name() + ">" : "[" + p.name() + "=<" + p.name() + ">]")
                 .collect(Collectors.joining(" "));
         return "Usage: /tool " + tool.name() + " " + params;
+    }
+
+    private static String article(ParamType type) {
+        return switch (type) {
+            case STRING -> "a string";
+            case INTEGER -> "an integer";
+            case BOOLEAN -> "true or false";
+        };
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 
     private static String plural(List<String> names) {

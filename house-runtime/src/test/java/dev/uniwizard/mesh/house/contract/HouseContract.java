@@ -54,7 +54,7 @@ public abstract class HouseContract {
             assertThat(payload.status()).isEqualTo(ReplyPayload.OK);
             assertThat(payload.text())
                     .startsWith(personaFirstLine())
-                    .contains("house '" + house() + "'", "SIMPLE mode", "/tool NAME", "echo", "system_info");
+                    .contains("house '" + house() + "'", "mode", "/tool NAME", "/mode MODE", "echo", "system_info");
             await().atMost(Duration.ofSeconds(5)).until(() -> memory.appended().size() == 2);
             assertThat(memory.appended()).extracting(a -> a.role()).containsExactly("user", "assistant");
         }

@@ -3,18 +3,25 @@ package dev.uniwizard.mesh.house.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
-import dev.uniwizard.mesh.core.payload.TaskPayload;
+import dev.uniwizard.mesh.house.config.HouseConfig;
+import dev.uniwizard.mesh.house.config.HouseConfigs;
 import dev.uniwizard.mesh.house.config.HouseMode;
+import dev.uniwizard.mesh.house.engine.TestTurns;
+import dev.uniwizard.mesh.house.engine.ToolExecutor;
+import dev.uniwizard.mesh.house.model.ChatCompletion;
+import dev.uniwizard.mesh.house.model.ChatModel;
+import dev.uniwizard.mesh.house.model.ChatRequest;
+import dev.uniwizard.mesh.house.model.ModelException;
 import dev.uniwizard.mesh.house.persona.Persona;
 import dev.uniwizard.mesh.house.tools.Tool;
 import dev.uniwizard.mesh.house.tools.ToolCall;
-import dev.uniwizard.mesh.house.tools.ToolInvoker;
 import dev.uniwizard.mesh.house.tools.ToolParameter;
 import dev.uniwizard.mesh.house.tools.ToolRegistry;
 import dev.uniwizard.mesh.house.tools.ToolResult;
 import dev.uniwizard.mesh.house.tools.builtin.EchoTool;
 import dev.uniwizard.mesh.house.tools.builtin.SystemInfoTool;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +30,11 @@ class TaskProcessorTest {
     private static final Persona PERSONA =
             new Persona("# Ezra, the archivist: analysis, documentation, read before write.\n\nMore about Ezra.\n");
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TestTurns.RecordingSink sink = new TestTurns.RecordingSink();
 
     @Test
     void helpStartsWithThePersonaAndListsModeCommandsAndTools() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/help"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/help");
 
         assertThat(reply.status()).isEqualTo(ReplyPayload.OK);
         assertThat(reply.house()).isEqualTo("ezra");
@@ -41,7 +48,7 @@ class TaskProcessorTest {
 
     @Test
     void ordinaryTextGetsTheHelpTooAsAnOkReply() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("what can you do?"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "what can you do?");
 
         assertThat(reply.status()).isEqualTo(ReplyPayload.OK);
         assertThat(reply.text()).startsWith("Ezra, the archivist").contains("answer commands", "/tool NAME");
@@ -49,7 +56,7 @@ class TaskProcessorTest {
 
     @Test
     void echoRepliesWithTheText() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/tool echo text=\"hello there\""));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/tool echo text=\"hello there\"");
 
         assertThat(reply).isEqualTo(ReplyPayload.ok("ezra", "hello there"));
         assertThat(calls("echo", "ok")).isEqualTo(1.0);
@@ -57,7 +64,7 @@ class TaskProcessorTest {
 
     @Test
     void systemInfoDescribesTheHouseAndTheMachine() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/tool system_info"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/tool system_info");
 
         assertThat(reply.status()).isEqualTo(ReplyPayload.OK);
         assertThat(reply.text())
@@ -66,17 +73,17 @@ class TaskProcessorTest {
 
     @Test
     void unknownToolIsAnErrorListingTheTools() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/tool nope"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/tool nope");
 
         assertThat(reply.status()).isEqualTo(ReplyPayload.ERROR);
         assertThat(reply.errorCode()).isEqualTo(TaskProcessor.UNKNOWN_TOOL);
         assertThat(reply.text()).contains("'nope'", "echo", "system_info");
-        assertThat(calls("unknown", "unknown_tool")).isEqualTo(1.0);
+        assertThat(calls("nope", "unknown_tool")).isEqualTo(1.0);
     }
 
     @Test
     void missingRequiredParameterIsABadCommand() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/tool echo"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/tool echo");
 
         assertThat(reply.errorCode()).isEqualTo(TaskProcessor.BAD_COMMAND);
         assertThat(reply.text()).contains("missing required parameter 'text'", "Usage: /tool echo text=<text>");
@@ -85,7 +92,7 @@ class TaskProcessorTest {
 
     @Test
     void unknownParameterIsABadCommand() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/tool echo text=hi loud=yes"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/tool echo text=hi loud=yes");
 
         assertThat(reply.errorCode()).isEqualTo(TaskProcessor.BAD_COMMAND);
         assertThat(reply.text()).contains("unknown parameter 'loud'");
@@ -93,7 +100,7 @@ class TaskProcessorTest {
 
     @Test
     void unreadableCommandIsABadCommandPointingAtTheProblem() {
-        ReplyPayload reply = processor(HouseMode.SIMPLE).process(task("/tool echo text=\"hi"));
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/tool echo text=\"hi");
 
         assertThat(reply.errorCode()).isEqualTo(TaskProcessor.BAD_COMMAND);
         assertThat(reply.text()).contains("unterminated double quote at column 17");
@@ -101,10 +108,8 @@ class TaskProcessorTest {
 
     @Test
     void failingAndThrowingToolsAreToolFailures() {
-        TaskProcessor processor = processor(HouseMode.SIMPLE);
-
-        ReplyPayload failed = processor.process(task("/tool fails"));
-        ReplyPayload crashed = processor.process(task("/tool crashes"));
+        ReplyPayload failed = reply(HouseMode.SIMPLE, "/tool fails");
+        ReplyPayload crashed = reply(HouseMode.SIMPLE, "/tool crashes");
 
         assertThat(failed.errorCode()).isEqualTo(TaskProcessor.TOOL_FAILED);
         assertThat(failed.text()).contains("disk on fire");
@@ -114,31 +119,92 @@ class TaskProcessorTest {
     }
 
     @Test
-    void otherModesAreUnavailableButStillListTheCommands() {
-        for (HouseMode mode : List.of(HouseMode.INTELLIGENT, HouseMode.SOVEREIGN)) {
-            ReplyPayload reply = processor(mode).process(task("/tool echo text=hi"));
+    void aToolCommandIsKeptAsAToolMessageForTheGates() throws ModelUnavailableException {
+        HouseConfig config = HouseConfigs.of(HouseMode.SIMPLE);
+        List<Tool> all = List.of(new EchoTool());
+        ToolExecutor executor = TestTurns.executor(config, all, TestTurns.noApprovals(), sink);
+        ToolRegistry tools = new ToolRegistry(all);
+        TaskProcessor processor = new TaskProcessor(
+                config,
+                PERSONA,
+                tools,
+                executor,
+                new AgentLoop(
+                        config, new NoModel(), tools, executor, new PromptBuilder(config, PERSONA), Clock.systemUTC()));
+        ModeRequest request = ModeRequest.of(HouseMode.SIMPLE, "/tool echo text=kept");
 
-            assertThat(reply.errorCode()).isEqualTo(TaskProcessor.MODE_UNAVAILABLE);
-            assertThat(reply.text())
-                    .startsWith("Ezra, the archivist")
-                    .contains(mode.name() + " mode", "only SIMPLE mode is available", "/tool NAME", "/help");
+        TurnResult result =
+                processor.process(TestTurns.turn(HouseMode.SIMPLE, false, new ArrayList<>()), request, List.of());
+
+        assertThat(result.transcript()).singleElement().satisfies(message -> {
+            assertThat(message.role()).isEqualTo("tool");
+            assertThat(message.toolCalls().getFirst().tool()).isEqualTo("echo");
+            assertThat(message.toolCalls().getFirst().outcome()).isEqualTo("ok");
+        });
+    }
+
+    @Test
+    void modePrefixWithAnUnknownModeIsABadCommand() {
+        ReplyPayload reply = reply(HouseMode.SIMPLE, "/mode wizardly /tool echo text=hi");
+
+        assertThat(reply.errorCode()).isEqualTo(TaskProcessor.BAD_COMMAND);
+        assertThat(reply.text()).contains("'wizardly' is not a mode");
+    }
+
+    @Test
+    void commandsWorkInIntelligentModeWithoutTheModel() {
+        ReplyPayload reply = reply(HouseMode.INTELLIGENT, "/tool echo text=hi");
+
+        assertThat(reply).isEqualTo(ReplyPayload.ok("ezra", "hi"));
+    }
+
+    @Test
+    void plainTextInIntelligentModeGoesToTheModel() {
+        ReplyPayload reply = reply(HouseMode.INTELLIGENT, "what is on disk?");
+
+        assertThat(reply.errorCode()).isEqualTo(AgentLoop.MODEL_FAILED);
+        assertThat(reply.text()).contains("no model in this test");
+    }
+
+    private ReplyPayload reply(HouseMode mode, String text) {
+        HouseConfig config = HouseConfigs.of(mode);
+        List<Tool> all =
+                List.of(new EchoTool(), new SystemInfoTool("ezra", "ezra-unit"), new FailingTool(), new CrashingTool());
+        ToolRegistry tools = new ToolRegistry(all);
+        ToolExecutor executor = TestTurns.executor(config, all, TestTurns.noApprovals(), sink);
+        AgentLoop loop = new AgentLoop(
+                config, new NoModel(), tools, executor, new PromptBuilder(config, PERSONA), Clock.systemUTC());
+        TaskProcessor processor = new TaskProcessor(config, PERSONA, tools, executor, loop);
+        ModeRequest request = ModeRequest.of(mode, text);
+        try {
+            return processor
+                    .process(
+                            TestTurns.turn(request.mode(), request.approvalsRequired(), new ArrayList<>()),
+                            request,
+                            List.of())
+                    .reply();
+        } catch (ModelUnavailableException e) {
+            throw new AssertionError(e);
         }
     }
 
-    private TaskProcessor processor(HouseMode mode) {
-        TestHouseConfig config = TestHouseConfig.of(mode);
-        ToolRegistry tools = new ToolRegistry(List.of(
-                new EchoTool(), new SystemInfoTool("ezra", "ezra-unit"), new FailingTool(), new CrashingTool()));
-        return new TaskProcessor(config, PERSONA, tools, new ToolInvoker("ezra", tools, meters));
-    }
-
     private double calls(String tool, String outcome) {
-        return meters.counter("mesh.house.tool.calls", "house", "ezra", "tool", tool, "outcome", outcome)
+        return sink.outcomes.stream()
+                .filter(o -> o.tool().equals(tool) && o.status().wireName().equals(outcome))
                 .count();
     }
 
-    private static TaskPayload task(String text) {
-        return new TaskPayload(text, "http", "test");
+    /** A model that is not configured: the loop must report it, not crash. */
+    private static final class NoModel implements ChatModel {
+        @Override
+        public ChatCompletion complete(ChatRequest request) throws ModelException {
+            throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "no model in this test");
+        }
+
+        @Override
+        public String describe() {
+            return "no model";
+        }
     }
 
     private static final class FailingTool implements Tool {
