@@ -5,19 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
-import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
-import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
-import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
-import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.house.contract.HouseContract;
+import dev.uniwizard.mesh.testkit.FakeMemory;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.MeshTestSupport;
 import dev.uniwizard.mesh.testkit.TestExchanges;
@@ -74,11 +71,10 @@ class EzraHouseTest extends HouseContract {
     @Inject
     MeterRegistry registry;
 
-    private final EnvelopeSigner memory = TestKeyring.shared().signer("memory-test", NodeRole.SERVICE);
     private final List<Message> replies = new CopyOnWriteArrayList<>();
     private final List<MemoryAppendRequest> appended = new CopyOnWriteArrayList<>();
     private Dispatcher watcher;
-    private Dispatcher memoryResponder;
+    private FakeMemory memoryResponder;
 
     @BeforeEach
     void watchRepliesAndAnswerForMemory() {
@@ -108,14 +104,19 @@ class EzraHouseTest extends HouseContract {
         assertThat(reply.id()).isEqualTo(Ids.derive(task.id(), "reply"));
         assertThat(reply.conversationId()).isEqualTo(message.conversationId());
         assertThat(payload).isEqualTo(ReplyPayload.ok("ezra", "hi"));
-        // Memory had both messages before the reply went out.
+        // Memory had every message before the reply went out: the request, the tool call, the answer.
         List<MemoryAppendRequest> stored = appendedFor(message);
-        assertThat(stored).extracting(MemoryAppendRequest::role).containsExactly("user", "assistant");
+        assertThat(stored).extracting(MemoryAppendRequest::role).containsExactly("user", "tool", "assistant");
         assertThat(stored.get(0).envelopeId()).isEqualTo(message.id());
         assertThat(stored.get(0).content()).isEqualTo("/tool echo text=hi");
         assertThat(stored.get(0).sender()).isEqualTo(new Sender("http", "alice", "Alice"));
-        assertThat(stored.get(1).envelopeId()).isEqualTo(reply.id());
-        assertThat(stored.get(1).content()).isEqualTo("hi");
+        assertThat(stored.get(1).toolCalls()).singleElement().satisfies(trace -> {
+            assertThat(trace.tool()).isEqualTo("echo");
+            assertThat(trace.outcome()).isEqualTo("ok");
+            assertThat(trace.arguments().path("text").asText()).isEqualTo("hi");
+        });
+        assertThat(stored.get(2).envelopeId()).isEqualTo(reply.id());
+        assertThat(stored.get(2).content()).isEqualTo("hi");
         assertThat(stored).allSatisfy(m -> assertThat(m.house()).isEqualTo("ezra"));
         assertThat(timerCount("ok")).isPositive();
     }
@@ -133,7 +134,9 @@ class EzraHouseTest extends HouseContract {
         startMemory();
         Envelope reply = awaitReplyTo(message);
         assertThat(EnvelopeCodec.readPayload(reply, ReplyPayload.class).text()).isEqualTo("patience");
-        assertThat(appendedFor(message)).extracting(MemoryAppendRequest::role).containsExactly("user", "assistant");
+        assertThat(appendedFor(message))
+                .extracting(MemoryAppendRequest::role)
+                .containsExactly("user", "tool", "assistant");
         await().atMost(Duration.ofSeconds(5)).until(() -> pendingTasks() == 0);
         assertThat(repliesTo(message)).hasSize(1);
     }
@@ -174,27 +177,14 @@ class EzraHouseTest extends HouseContract {
     }
 
     private void startMemory() {
-        memoryResponder = connection.createDispatcher(this::answerAppend);
-        memoryResponder.subscribe(subjects.memory(Subjects.MEMORY_APPEND));
+        memoryResponder = FakeMemory.answering(connection, subjects, appended);
     }
 
     private void stopMemory() {
         if (memoryResponder != null) {
-            connection.closeDispatcher(memoryResponder);
+            memoryResponder.close();
             memoryResponder = null;
         }
-    }
-
-    private void answerAppend(Message request) {
-        Envelope envelope = parse(request);
-        try {
-            appended.add(EnvelopeCodec.readPayload(envelope, MemoryAppendRequest.class));
-        } catch (EnvelopeFormatException e) {
-            throw new AssertionError("the house sent an unreadable append request", e);
-        }
-        Envelope answer = memory.follow(
-                envelope, "answer", EnvelopeKind.REPLY, null, new MemoryAppendResult(appended.size(), false), null);
-        connection.publish(request.getReplyTo(), EnvelopeCodec.toBytes(answer));
     }
 
     private static Envelope message(String text) {

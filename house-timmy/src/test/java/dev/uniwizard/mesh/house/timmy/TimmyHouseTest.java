@@ -6,11 +6,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Timmy keeps the house contract. */
+/** Timmy keeps the house contract (with its approval store, like every other Timmy test, so they share one start). */
 @QuarkusTest
 @WithTestResource(
         value = MeshTestResource.class,
-        initArgs = {@ResourceArg(name = "node", value = "timmy-test"), @ResourceArg(name = "role", value = "house")})
+        initArgs = {
+            @ResourceArg(name = "node", value = "timmy-test"),
+            @ResourceArg(name = "role", value = "house"),
+            @ResourceArg(name = "database", value = "true")
+        })
 class TimmyHouseTest extends HouseContract {
 
     @Override
