@@ -1,5 +1,8 @@
 package dev.uniwizard.mesh.e2e;
 
+import static dev.uniwizard.mesh.testkit.llm.ScriptedChatServer.call;
+import static dev.uniwizard.mesh.testkit.llm.ScriptedChatServer.text;
+import static dev.uniwizard.mesh.testkit.llm.ScriptedChatServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +20,7 @@ import dev.uniwizard.mesh.testkit.SubjectRecorder;
 import dev.uniwizard.mesh.testkit.TestDatabase;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import dev.uniwizard.mesh.testkit.TestNamespace;
+import dev.uniwizard.mesh.testkit.llm.ScriptedChatServer;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -27,6 +31,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -43,8 +49,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gateway, router, house-ezra and memory as four real JVMs on the local NATS and PostgreSQL: one operator message goes
- * HTTP -> gateway -> router -> ezra -> memory -> reply to the HTTP caller; a forged envelope goes nowhere.
+ * Gateway, router, house-ezra, house-timmy and memory as five real JVMs on the local NATS and PostgreSQL, with Ezra's
+ * model played by a scripted OpenAI-compatible server: one operator message goes HTTP -> gateway -> router -> ezra ->
+ * memory -> reply to the HTTP caller; a model turn calls tools and is stored with them; a SOVEREIGN call waits for an
+ * approval given over Timmy's HTTP API; a forged envelope goes nowhere.
  */
 class MeshEndToEndIT {
 
@@ -56,23 +64,37 @@ class MeshEndToEndIT {
     private static ServiceProcess gateway;
     private static ServiceProcess router;
     private static Connection nats;
+    private static ServiceProcess timmy;
+    private static ScriptedChatServer model;
+    private static Path ezraWorkspace;
 
     @BeforeAll
     static void startTheMesh() throws Exception {
         database = TestDatabase.create();
+        model = ScriptedChatServer.start();
+        ezraWorkspace = Files.createTempDirectory("ezra-workspace-");
+        Map<String, String> db = Map.of(
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", LocalServers.pgUser(),
+                "quarkus.datasource.password", LocalServers.pgPassword());
         Map<String, Map<String, String>> services = new java.util.LinkedHashMap<>();
-        services.put(
-                "memory-svc",
-                config(
-                        "memory-test",
-                        NodeRole.SERVICE,
-                        Map.of(
-                                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                                "quarkus.datasource.username", LocalServers.pgUser(),
-                                "quarkus.datasource.password", LocalServers.pgPassword())));
+        services.put("memory-svc", config("memory-test", NodeRole.SERVICE, db));
         services.put("router-svc", config("router-test", NodeRole.ROUTER, Map.of()));
-        services.put("house-ezra", config("ezra-test", NodeRole.HOUSE, Map.of()));
+        services.put(
+                "house-ezra",
+                config(
+                        "ezra-test",
+                        NodeRole.HOUSE,
+                        Map.of(
+                                "house.model.base-url", model.baseUrl(),
+                                "house.model.name", "test-model",
+                                "house.workspace.roots", ezraWorkspace.toString(),
+                                "house.approvals.authority-nodes", "timmy-test",
+                                "house.approvals.poll-interval", "500ms")));
         services.put("gateway-svc", config("gateway-test", NodeRole.GATEWAY, Map.of()));
+        Map<String, String> timmyConfig = new HashMap<>(db);
+        timmyConfig.put("house.approvals.authority-nodes", "timmy-test");
+        services.put("house-timmy", config("timmy-test", NodeRole.HOUSE, timmyConfig));
         for (var entry : services.entrySet()) {
             SERVICES.add(ServiceProcess.start(entry.getKey(), entry.getValue()));
         }
@@ -87,6 +109,7 @@ class MeshEndToEndIT {
         waiting.shutdown();
         router = SERVICES.get(1);
         gateway = SERVICES.get(3);
+        timmy = SERVICES.get(4);
         nats = Nats.connect(LocalServers.natsUrl());
     }
 
@@ -97,6 +120,9 @@ class MeshEndToEndIT {
         }
         if (nats != null) {
             nats.close();
+        }
+        if (model != null) {
+            model.close();
         }
         NAMESPACE.deleteStreams();
         if (database != null) {
@@ -136,12 +162,14 @@ class MeshEndToEndIT {
         HttpResponse<String> history = get("/api/v1/conversations/" + conversationId);
         assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
         JsonNode messages = EnvelopeCodec.mapper().readTree(history.body()).path("messages");
-        assertThat(messages).hasSize(2);
+        assertThat(messages).hasSize(3);
         assertThat(messages.get(0).path("role").asText()).isEqualTo("user");
         assertThat(messages.get(0).path("content").asText()).isEqualTo("/tool echo text=hello-mesh");
-        assertThat(messages.get(1).path("role").asText()).isEqualTo("assistant");
-        assertThat(messages.get(1).path("content").asText()).isEqualTo("hello-mesh");
-        assertThat(storedRows(conversationId)).isEqualTo(2);
+        assertThat(messages.get(1).path("role").asText()).isEqualTo("tool");
+        assertThat(messages.get(1).at("/toolCalls/0/tool").asText()).isEqualTo("echo");
+        assertThat(messages.get(2).path("role").asText()).isEqualTo("assistant");
+        assertThat(messages.get(2).path("content").asText()).isEqualTo("hello-mesh");
+        assertThat(storedRows(conversationId)).isEqualTo(3);
     }
 
     @Test
@@ -192,6 +220,94 @@ class MeshEndToEndIT {
         } finally {
             nats.closeDispatcher(watcher);
         }
+    }
+
+    @Test
+    void aModelTurnCallsAToolAnswersAndIsStoredWithItsToolCalls() throws Exception {
+        Files.writeString(ezraWorkspace.resolve("guide.md"), "# Guide\nRead before you write.\n");
+        model.enqueue(toolCalls(call("c1", "file_read", "{\"path\":\"guide.md\"}")))
+                .enqueue(request -> {
+                    JsonNode messages = request.path("messages");
+                    assertThat(messages.get(messages.size() - 1).path("content").asText())
+                            .contains("Read before you write.");
+                    return text("The guide says: read before you write.");
+                });
+
+        HttpResponse<String> response =
+                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"what does the guide say?\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode reply = EnvelopeCodec.mapper().readTree(response.body());
+        assertThat(reply.path("status").asText()).isEqualTo("ok");
+        assertThat(reply.path("text").asText()).isEqualTo("The guide says: read before you write.");
+        String conversationId = reply.path("conversationId").asText();
+        JsonNode messages = EnvelopeCodec.mapper()
+                .readTree(get("/api/v1/conversations/" + conversationId).body())
+                .path("messages");
+        assertThat(messages).hasSize(4);
+        assertThat(messages.get(1).at("/toolCalls/0/tool").asText()).isEqualTo("file_read");
+        assertThat(messages.get(2).path("role").asText()).isEqualTo("tool");
+        assertThat(messages.get(2).at("/toolCalls/0/outcome").asText()).isEqualTo("ok");
+        assertThat(messages.get(3).path("content").asText()).isEqualTo("The guide says: read before you write.");
+        assertThat(storedRows(conversationId)).isEqualTo(4);
+        model.verify();
+    }
+
+    @Test
+    void aSovereignCallWaitsForAnApprovalGivenOverHttpAndThenRuns() throws Exception {
+        Path decision = ezraWorkspace.resolve("decision.md");
+        model.enqueue(toolCalls(call("w1", "file_write", "{\"path\":\"decision.md\",\"content\":\"ship it\\n\"}")))
+                .enqueue(request -> {
+                    JsonNode messages = request.path("messages");
+                    assertThat(messages.get(messages.size() - 1).path("content").asText())
+                            .contains("approved by operator:alice");
+                    return text("Recorded the decision in decision.md.");
+                });
+
+        HttpResponse<String> response =
+                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"/mode sovereign record the decision\"}");
+
+        // The operator hears at once that an approval is awaited; nothing has been written yet.
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode notice = EnvelopeCodec.mapper().readTree(response.body());
+        assertThat(notice.path("status").asText()).isEqualTo("pending");
+        assertThat(notice.path("text").asText()).contains("Waiting for approval", "file_write");
+        assertThat(decision).doesNotExist();
+        JsonNode pending = EnvelopeCodec.mapper()
+                .readTree(send(HttpRequest.newBuilder(URI.create(timmy.baseUrl() + "/api/v1/approvals?state=pending"))))
+                .path("approvals");
+        assertThat(pending).hasSize(1);
+        JsonNode approval = pending.get(0);
+        assertThat(approval.path("house").asText()).isEqualTo("ezra");
+        assertThat(approval.path("tool").asText()).isEqualTo("file_write");
+        assertThat(approval.at("/arguments/path").asText()).isEqualTo("decision.md");
+        assertThat(approval.at("/arguments/content").asText()).isEqualTo("ship it\n");
+
+        String approved = send(HttpRequest.newBuilder(URI.create(timmy.baseUrl() + "/api/v1/approvals/"
+                        + approval.path("id").asText() + "/approve"))
+                .header("content-type", "application/json")
+                .header("X-Operator", "alice")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"argumentsDigest\":\""
+                        + approval.path("argumentsDigest").asText() + "\"}")));
+        assertThat(EnvelopeCodec.mapper().readTree(approved).path("state").asText())
+                .isEqualTo("approved");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(decision));
+        assertThat(Files.readString(decision)).isEqualTo("ship it\n");
+        String conversationId = notice.path("conversationId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedRows(conversationId) == 4);
+        JsonNode messages = EnvelopeCodec.mapper()
+                .readTree(get("/api/v1/conversations/" + conversationId).body())
+                .path("messages");
+        assertThat(messages.get(3).path("content").asText()).isEqualTo("Recorded the decision in decision.md.");
+        model.verify();
+    }
+
+    private static String send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return response.body();
     }
 
     private static String traceId(Envelope envelope) {

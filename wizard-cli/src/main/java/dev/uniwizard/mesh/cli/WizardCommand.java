@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.cli;
 
+import dev.uniwizard.mesh.cli.approvals.ApprovalsCommand;
 import dev.uniwizard.mesh.cli.conversation.ConversationCommand;
 import dev.uniwizard.mesh.cli.health.HealthCommand;
 import dev.uniwizard.mesh.cli.keys.KeysCommand;
@@ -17,7 +18,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WizardCommand.Version.class,
         description = "Uni-Wizard Mesh command-line client.",
-        subcommands = {KeysCommand.class, SendCommand.class, ConversationCommand.class, HealthCommand.class},
+        subcommands = {
+            KeysCommand.class,
+            SendCommand.class,
+            ConversationCommand.class,
+            HealthCommand.class,
+            ApprovalsCommand.class
+        },
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  WIZARD_GATEWAY      gateway URL (default http://127.0.0.1:8080)",

@@ -76,11 +76,18 @@ public class MessagesResource {
             case ExchangeResult.Replied replied -> {
                 Envelope message = replied.message();
                 ReplyPayload payload = replied.reply().payload();
-                yield Response.ok(new MessageResponses.Replied(
+                // An interim notice (waiting for an approval, or for the model): 202, the answer follows in the
+                // conversation.
+                boolean interim = ReplyPayload.PENDING.equals(payload.status());
+                String status = interim
+                        ? ReplyPayload.PENDING
+                        : ReplyPayload.ERROR.equals(payload.status()) ? ReplyPayload.ERROR : ReplyPayload.OK;
+                yield Response.status(interim ? Response.Status.ACCEPTED : Response.Status.OK)
+                        .entity(new MessageResponses.Replied(
                                 message.id(),
                                 message.conversationId(),
                                 payload.house(),
-                                ReplyPayload.ERROR.equals(payload.status()) ? ReplyPayload.ERROR : ReplyPayload.OK,
+                                status,
                                 payload.errorCode(),
                                 payload.text(),
                                 replied.reply().envelope().id()))

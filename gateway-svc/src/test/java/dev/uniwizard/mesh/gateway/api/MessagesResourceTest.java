@@ -138,6 +138,24 @@ class MessagesResourceTest {
     }
 
     @Test
+    void passesAnInterimNoticeOnAsAcceptedAndPending() {
+        answerInboundWith(message -> ezra.follow(
+                message,
+                "notice-1",
+                EnvelopeKind.REPLY,
+                null,
+                ReplyPayload.pending("ezra", "Waiting for approval 0193"),
+                null));
+
+        given().body("{\"house\":\"ezra\",\"text\":\"/mode sovereign write it\"}")
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("pending"))
+                .body("text", equalTo("Waiting for approval 0193"));
+    }
+
+    @Test
     void endsTheWaitWithAnErrorWhenTheReplyCannotBeRead() {
         answerInboundWith(message -> ezra.follow(message, "reply", EnvelopeKind.REPLY, null, "not a reply", null));
 

@@ -1,11 +1,16 @@
 package dev.uniwizard.mesh.memory.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.ConversationHistory;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
+import dev.uniwizard.mesh.core.payload.ToolCallTrace;
 import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,15 +23,17 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Conversations and their messages in PostgreSQL. Appending is idempotent on the envelope id: a message delivered
- * twice is stored once and the second append reports the first one's sequence number. Failures surface as Jdbi's
- * runtime exceptions.
+ * Conversations and their messages in PostgreSQL, each message with its tool calls as a JSON array. Appending is
+ * idempotent on the envelope id: a message delivered twice is stored once and the second append reports the first
+ * one's sequence number. Failures surface as Jdbi's runtime exceptions.
  */
 @Singleton
 public class ConversationStore {
 
     private static final String MESSAGE_COLUMNS = "seq, envelope_id, role, house, sender_platform, sender_user_id,"
-            + " sender_display_name, content, said_at";
+            + " sender_display_name, content, said_at, tool_calls";
+
+    private static final TypeReference<List<ToolCallTrace>> TOOL_CALLS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
 
@@ -46,9 +53,10 @@ public class ConversationStore {
                     .execute();
             Optional<Long> inserted = handle.createQuery("""
                             INSERT INTO messages (envelope_id, conversation_id, role, house, sender_platform,
-                                                  sender_user_id, sender_display_name, content, said_at)
+                                                  sender_user_id, sender_display_name, content, said_at,
+                                                  tool_calls)
                             VALUES (:envelopeId, :conversationId, :role, :house, :platform, :userId, :displayName,
-                                    :content, :at)
+                                    :content, :at, CAST(:toolCalls AS jsonb))
                             ON CONFLICT (envelope_id) DO NOTHING
                             RETURNING seq
                             """)
@@ -67,6 +75,7 @@ public class ConversationStore {
                             request.sender() == null ? null : request.sender().displayName())
                     .bind("content", request.content())
                     .bindByType("at", utc(request.at()), OffsetDateTime.class)
+                    .bind("toolCalls", toolCallsJson(request.toolCalls()))
                     .mapTo(Long.class)
                     .findOne();
             if (inserted.isEmpty()) {
@@ -150,7 +159,24 @@ public class ConversationStore {
                 rs.getString("house"),
                 sender,
                 rs.getString("content"),
-                instant(rs, "said_at"));
+                instant(rs, "said_at"),
+                toolCalls(rs.getString("tool_calls")));
+    }
+
+    private static String toolCallsJson(List<ToolCallTrace> calls) {
+        try {
+            return EnvelopeCodec.mapper().writeValueAsString(calls);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("toolCalls cannot be written as JSON", e);
+        }
+    }
+
+    private static List<ToolCallTrace> toolCalls(String json) {
+        try {
+            return EnvelopeCodec.mapper().readValue(json, TOOL_CALLS);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored tool_calls are not a JSON array of tool calls", e);
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -70,8 +70,10 @@ class ConversationResourceTest {
                 .body("messages[0].sender.displayName", equalTo("Alice"))
                 .body("messages[0].content", equalTo("hello"))
                 .body("messages[0].at", equalTo("2026-01-31T12:00:00.123Z"))
+                .body("messages[0].toolCalls", hasSize(0))
                 .body("messages[1].role", equalTo("assistant"))
-                .body("messages[1].sender", nullValue());
+                .body("messages[1].sender", nullValue())
+                .body("messages[1].toolCalls", hasSize(0));
 
         given().queryParam("limit", 1)
                 .when()

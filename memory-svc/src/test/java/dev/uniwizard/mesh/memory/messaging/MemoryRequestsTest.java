@@ -1,9 +1,16 @@
 package dev.uniwizard.mesh.memory.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
@@ -14,6 +21,7 @@ import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
 import dev.uniwizard.mesh.core.payload.MemoryHistoryRequest;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
+import dev.uniwizard.mesh.core.payload.ToolCallTrace;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.signing.Verification;
 import dev.uniwizard.mesh.core.subjects.Subjects;
@@ -33,6 +41,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -102,7 +115,16 @@ class MemoryRequestsTest {
         MemoryAppendRequest question = new MemoryAppendRequest(
                 conversation, UUID.randomUUID().toString(), "user", "ezra", ALICE, "what is 2+2?", at);
         answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, question));
-        answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, append(conversation, "tool", "calc: 4")));
+        answerTo(
+                Subjects.MEMORY_APPEND,
+                signed(
+                        ezra,
+                        conversation,
+                        append(
+                                conversation,
+                                "tool",
+                                "calc: 4",
+                                List.of(new ToolCallTrace("call-1", "calc", object("expression", "2+2"), "ok")))));
         answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, append(conversation, "assistant", "4")));
 
         ConversationHistory all = history(conversation, 10);
@@ -116,6 +138,166 @@ class MemoryRequestsTest {
                 .isEqualTo(new StoredMessage(
                         first.seq(), question.envelopeId(), "user", "ezra", ALICE, "what is 2+2?", at));
         assertThat(latest.messages()).extracting(StoredMessage::content).containsExactly("calc: 4", "4");
+    }
+
+    @Test
+    void toolCallsAreStoredWithTheirMessagesAndReadBackOverNatsAndHttp() throws Exception {
+        String conversation = newConversation();
+        ObjectNode readArguments = object("path", "notes/todo.md");
+        readArguments.putObject("lines").put("from", 1).put("to", 20);
+        List<ToolCallTrace> asked = List.of(
+                new ToolCallTrace("call-1", "file_read", readArguments, null),
+                new ToolCallTrace("call-2", "clock", JsonNodeFactory.instance.objectNode(), null));
+        List<ToolCallTrace> answered = List.of(new ToolCallTrace("call-1", "file_read", readArguments, "ok"));
+        // Without "at" the envelope's time stands in; the tool calls must survive that.
+        MemoryAppendRequest assistant = new MemoryAppendRequest(
+                conversation, UUID.randomUUID().toString(), "assistant", "ezra", null, "", null, asked);
+        MemoryAppendRequest tool = append(conversation, "tool", "- [ ] water the plants", answered);
+
+        MemoryAppendResult first = EnvelopeCodec.readPayload(
+                answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, assistant)), MemoryAppendResult.class);
+        answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, tool));
+        answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, append(conversation, "assistant", "water them")));
+        ConversationHistory history = history(conversation, 10);
+
+        assertThat(first.duplicate()).isFalse();
+        assertThat(history.messages()).extracting(StoredMessage::toolCalls).containsExactly(asked, answered, List.of());
+        assertThat(history.messages().getFirst().at()).isNotNull();
+        given().when()
+                .get("/api/v1/conversations/{id}", conversation)
+                .then()
+                .statusCode(200)
+                .body("messages", hasSize(3))
+                .body("messages[0].role", equalTo("assistant"))
+                .body("messages[0].toolCalls", hasSize(2))
+                .body("messages[0].toolCalls[0].callId", equalTo("call-1"))
+                .body("messages[0].toolCalls[0].tool", equalTo("file_read"))
+                .body("messages[0].toolCalls[0].arguments.path", equalTo("notes/todo.md"))
+                .body("messages[0].toolCalls[0].arguments.lines.to", equalTo(20))
+                .body("messages[0].toolCalls[0].outcome", nullValue())
+                .body("messages[0].toolCalls[1].callId", equalTo("call-2"))
+                .body("messages[0].toolCalls[1].tool", equalTo("clock"))
+                .body("messages[0].toolCalls[1].arguments", anEmptyMap())
+                .body("messages[1].role", equalTo("tool"))
+                .body("messages[1].toolCalls", hasSize(1))
+                .body("messages[1].toolCalls[0].callId", equalTo("call-1"))
+                .body("messages[1].toolCalls[0].arguments.lines.from", equalTo(1))
+                .body("messages[1].toolCalls[0].outcome", equalTo("ok"))
+                .body("messages[2].toolCalls", hasSize(0));
+    }
+
+    @Test
+    void aRedeliveredMessageKeepsTheToolCallsItWasFirstStoredWith() throws Exception {
+        String conversation = newConversation();
+        List<ToolCallTrace> calls = List.of(
+                new ToolCallTrace("call-1", "file_read", object("path", "a.md"), null),
+                new ToolCallTrace("call-2", "file_read", object("path", "b.md"), null));
+        MemoryAppendRequest append = append(conversation, "assistant", "", calls);
+        MemoryAppendRequest changed = new MemoryAppendRequest(
+                conversation,
+                append.envelopeId(),
+                "assistant",
+                "ezra",
+                ALICE,
+                "",
+                append.at(),
+                List.of(new ToolCallTrace("call-9", "shell", object("command", "ls"), null)));
+
+        MemoryAppendResult stored = EnvelopeCodec.readPayload(
+                answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, append)), MemoryAppendResult.class);
+        MemoryAppendResult redelivered = EnvelopeCodec.readPayload(
+                answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, append)), MemoryAppendResult.class);
+        MemoryAppendResult altered = EnvelopeCodec.readPayload(
+                answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, changed)), MemoryAppendResult.class);
+
+        assertThat(stored.duplicate()).isFalse();
+        assertThat(redelivered).isEqualTo(new MemoryAppendResult(stored.seq(), true));
+        assertThat(altered).isEqualTo(new MemoryAppendResult(stored.seq(), true));
+        assertThat(rows("SELECT count(*) FROM messages WHERE envelope_id = '" + append.envelopeId() + "'"))
+                .isEqualTo(1);
+        assertThat(rows("SELECT jsonb_array_length(tool_calls) FROM messages WHERE envelope_id = '"
+                        + append.envelopeId() + "'"))
+                .isEqualTo(2);
+        assertThat(rows("SELECT message_count FROM conversations WHERE id = '" + conversation + "'"))
+                .isEqualTo(1);
+        assertThat(history(conversation, 10).messages())
+                .singleElement()
+                .extracting(StoredMessage::toolCalls)
+                .isEqualTo(calls);
+    }
+
+    @Test
+    void everyBadToolCallIsAnsweredWithAnErrorAndNothingIsStored() throws Exception {
+        String conversation = newConversation();
+        ToolCallTrace fine = new ToolCallTrace("call-1", "clock", null, null);
+        Map<String, MemoryAppendRequest> bad = new LinkedHashMap<>();
+        bad.put(
+                "too_large: toolCalls has 65 entries, at most 64 are stored with one message",
+                append(conversation, "assistant", "", Collections.nCopies(65, fine)));
+        bad.put(
+                "bad_request: toolCalls[1].tool is required (the name of the tool called)",
+                append(conversation, "assistant", "", List.of(fine, new ToolCallTrace("call-2", "  ", null, null))));
+        bad.put(
+                "bad_request: toolCalls[0].tool is 65 characters long, at most 64 are allowed",
+                append(
+                        conversation,
+                        "assistant",
+                        "",
+                        List.of(new ToolCallTrace("call-1", "t".repeat(65), null, null))));
+        bad.put(
+                "bad_request: toolCalls[0].callId is 129 characters long, at most 128 are allowed",
+                append(
+                        conversation,
+                        "assistant",
+                        "",
+                        List.of(new ToolCallTrace("c".repeat(129), "clock", null, null))));
+        bad.put(
+                "bad_request: toolCalls[0].arguments must be a JSON object (or absent), got array",
+                append(
+                        conversation,
+                        "assistant",
+                        "",
+                        List.of(new ToolCallTrace(
+                                "call-1",
+                                "clock",
+                                JsonNodeFactory.instance.arrayNode().add("now"),
+                                null))));
+        bad.put(
+                "too_large: toolCalls take 300080 bytes as JSON, at most 262144 (256 KiB) are stored with one message",
+                append(
+                        conversation,
+                        "assistant",
+                        "",
+                        List.of(new ToolCallTrace("call-1", "file_write", object("text", "x".repeat(300_000)), null))));
+        bad.put(
+                "bad_request: a tool message must carry exactly one entry in toolCalls (the call it answers), got 0",
+                append(conversation, "tool", "4", List.of()));
+        bad.put(
+                "bad_request: a tool message must carry exactly one entry in toolCalls (the call it answers), got 2",
+                append(conversation, "tool", "4", List.of(fine, fine)));
+
+        List<String> answers = new ArrayList<>();
+        for (MemoryAppendRequest request : bad.values()) {
+            ErrorPayload error = error(answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, request)));
+            answers.add(error.error() + ": " + error.message());
+        }
+        Map<String, Object> nullEntry = new HashMap<>(Map.of(
+                "conversationId",
+                conversation,
+                "envelopeId",
+                UUID.randomUUID().toString(),
+                "role",
+                "assistant",
+                "content",
+                ""));
+        nullEntry.put("toolCalls", Collections.singletonList(null));
+        ErrorPayload unreadable = error(answerTo(Subjects.MEMORY_APPEND, signed(ezra, conversation, nullEntry)));
+
+        assertThat(answers).containsExactlyElementsOf(bad.keySet());
+        assertThat(unreadable.error()).isEqualTo("bad_request");
+        assertThat(unreadable.message()).contains("MemoryAppendRequest");
+        assertThat(rows("SELECT count(*) FROM conversations WHERE id = '" + conversation + "'"))
+                .isZero();
     }
 
     @Test
@@ -284,6 +466,16 @@ class MemoryRequestsTest {
     private static MemoryAppendRequest append(String conversation, String role, String content) {
         return new MemoryAppendRequest(
                 conversation, UUID.randomUUID().toString(), role, "ezra", ALICE, content, Instant.now());
+    }
+
+    private static MemoryAppendRequest append(
+            String conversation, String role, String content, List<ToolCallTrace> toolCalls) {
+        return new MemoryAppendRequest(
+                conversation, UUID.randomUUID().toString(), role, "ezra", ALICE, content, Instant.now(), toolCalls);
+    }
+
+    private static ObjectNode object(String field, String value) {
+        return JsonNodeFactory.instance.objectNode().put(field, value);
     }
 
     private int rows(String sql) {

@@ -4,13 +4,17 @@ import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.core.trust.TrustStore;
+import dev.uniwizard.mesh.core.trust.TrustedNode;
 import dev.uniwizard.mesh.router.routing.HouseSelector;
 import dev.uniwizard.mesh.router.routing.RouteDecision;
 import dev.uniwizard.mesh.service.messaging.EnvelopeHandler;
@@ -23,19 +27,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Takes every inbound message ({@code <root>.in.>}, from gateways only), chooses its house, and publishes a task
- * re-signed by the router on {@code <root>.task.<house>}. A message that cannot be routed is answered on the sender's
- * platform with an error reply, so the operator always hears back.
+ * Takes every inbound message ({@code <root>.in.>}: operators' from gateways, and houses' own on {@code in.mesh}, see
+ * {@link OriginPolicy}), chooses its house, and publishes a task re-signed by the router on
+ * {@code <root>.task.<house>}. A message that cannot be routed is answered on the sender's platform with an error
+ * reply, so the operator (or, on {@code out.mesh}, the house) always hears back.
  */
 @Startup(100)
 @Singleton
 public class InboundRouter implements EnvelopeHandler {
 
     private static final Logger LOG = Logger.getLogger(InboundRouter.class);
+
+    private static final Logger SECURITY = Logger.getLogger("mesh.security");
 
     private final JetStreamWorkers workers;
     private final MeshStreams streams;
@@ -45,6 +53,8 @@ public class InboundRouter implements EnvelopeHandler {
     private final EnvelopePublisher publisher;
     private final NatsTracing tracing;
     private final MeterRegistry registry;
+    private final TrustStore trust;
+    private final OriginPolicy origins;
 
     public InboundRouter(
             StreamProvisioning provisioned,
@@ -55,7 +65,8 @@ public class InboundRouter implements EnvelopeHandler {
             EnvelopeSigner signer,
             EnvelopePublisher publisher,
             NatsTracing tracing,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            TrustStore trust) {
         this.workers = workers;
         this.streams = streams;
         this.subjects = subjects;
@@ -64,15 +75,20 @@ public class InboundRouter implements EnvelopeHandler {
         this.publisher = publisher;
         this.tracing = tracing;
         this.registry = registry;
+        this.trust = trust;
+        this.origins = new OriginPolicy(subjects);
     }
 
     @PostConstruct
     void start() {
-        workers.start(WorkerSpec.of(streams.inbound(), "router", subjects.inAll(), Set.of(NodeRole.GATEWAY)), this);
+        workers.start(
+                WorkerSpec.of(streams.inbound(), "router", subjects.inAll(), Set.of(NodeRole.GATEWAY, NodeRole.HOUSE)),
+                this);
     }
 
     @Override
-    public void handle(Envelope message, Delivery delivery) {
+    public void handle(Envelope message, Delivery delivery) throws PermanentFailure {
+        checkOrigin(message, delivery.subject());
         String platform = replyPlatform(message, delivery.subject());
         MessagePayload payload;
         try {
@@ -119,6 +135,38 @@ public class InboundRouter implements EnvelopeHandler {
                         null,
                         ReplyPayload.error(null, code, text),
                         tracing.currentTraceparent()));
+    }
+
+    /**
+     * Refuses an envelope from the wrong kind of node for its subject (see {@link OriginPolicy}): counted, logged in
+     * {@code mesh.security}, reported as a security event, and dead-lettered (kept, not routed). Nobody is answered:
+     * the sender is not an operator waiting on a platform.
+     */
+    private void checkOrigin(Envelope message, String subject) throws PermanentFailure {
+        NodeRole role = trust.find(message.nodeId()).map(TrustedNode::role).orElse(null);
+        Optional<OriginPolicy.Violation> violation = origins.check(role, message, subject);
+        if (violation.isEmpty()) {
+            return;
+        }
+        String reason = violation.get().reason();
+        String detail = violation.get().detail();
+        registry.counter("mesh.router.refused", "reason", reason).increment();
+        SECURITY.warnf(
+                "security event: router refused envelope %s on %s: %s (%s)", message.id(), subject, detail, reason);
+        try {
+            publisher.publishDurable(
+                    subjects.events(Subjects.EVENT_SECURITY),
+                    signer.originate(
+                            EnvelopeKind.EVENT,
+                            "security",
+                            null,
+                            Sender.system(signer.nodeId()),
+                            new SecurityEventPayload(reason, detail, subject, message.id(), message.nodeId()),
+                            tracing.currentTraceparent()));
+        } catch (RuntimeException e) {
+            SECURITY.errorf("could not publish the security event for %s: %s", message.id(), e.getMessage());
+        }
+        throw new PermanentFailure(reason + ": " + detail);
     }
 
     /** Replies go back to the platform the message came in on. */

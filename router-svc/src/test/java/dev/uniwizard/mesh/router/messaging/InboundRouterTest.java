@@ -7,8 +7,10 @@ import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.payload.DeadLetterPayload;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
@@ -17,6 +19,7 @@ import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.MeshTestSupport;
 import dev.uniwizard.mesh.testkit.SubjectRecorder;
 import dev.uniwizard.mesh.testkit.TestKeyring;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -111,6 +114,96 @@ class InboundRouterTest {
         MeshTestSupport.publish(jetStream, subjects.in("http"), control);
         seen.awaitFirst(subjects.task("ezra"));
         assertThat(seen.all()).noneMatch(m -> new String(m.getData()).contains("pwned"));
+    }
+
+    @Test
+    void routesAHousesMessageOnTheMeshPlatform() throws Exception {
+        Envelope note = houseMessage("bezalel", "ezra", "please build the index");
+
+        MeshTestSupport.publish(jetStream, subjects.in("mesh"), note);
+
+        Envelope task = seen.awaitEnvelope(subjects.task("bezalel"));
+        assertThat(task.nodeId()).isEqualTo("router-test");
+        assertThat(task.correlationId()).isEqualTo(note.id());
+        assertThat(task.sender()).isEqualTo(new Sender("mesh", "ezra", "Ezra"));
+        TaskPayload payload = EnvelopeCodec.readPayload(task, TaskPayload.class);
+        assertThat(payload.text()).isEqualTo("please build the index");
+        assertThat(payload.replyPlatform()).isEqualTo("mesh");
+    }
+
+    @Test
+    void answersAHouseOnTheMeshPlatform() throws Exception {
+        Envelope note = houseMessage("gandalf", "ezra", "hello");
+
+        MeshTestSupport.publish(jetStream, subjects.in("mesh"), note);
+
+        Envelope reply = seen.awaitEnvelope(subjects.out("mesh"));
+        assertThat(reply.correlationId()).isEqualTo(note.id());
+        assertThat(EnvelopeCodec.readPayload(reply, ReplyPayload.class).errorCode())
+                .isEqualTo("unknown_house");
+    }
+
+    @Test
+    void deadLettersAHouseSpeakingOnAnOperatorPlatform() throws Exception {
+        assertRefused(subjects.in("http"), houseMessage("bezalel", "ezra", "pretend-operator"), "house_outside_mesh");
+    }
+
+    @Test
+    void deadLettersAGatewayOnTheMeshPlatform() throws Exception {
+        assertRefused(subjects.in("mesh"), message("bezalel", "pretend-house"), "gateway_on_mesh");
+    }
+
+    @Test
+    void deadLettersAHouseSpeakingAsAnotherHouse() throws Exception {
+        assertRefused(subjects.in("mesh"), houseMessage("timmy", "bezalel", "pretend-bezalel"), "house_bad_sender");
+    }
+
+    /**
+     * The envelope is dead-lettered whole with the reason, reported as a security event and counted; nothing is routed
+     * or answered (a control message sent after it is routed, and by then the refused one would have been).
+     */
+    private void assertRefused(String subject, Envelope envelope, String reason) throws Exception {
+        double before = refused(reason);
+        try (SubjectRecorder events = SubjectRecorder.watch(connection, subjects.eventsAll())) {
+            MeshTestSupport.publish(jetStream, subject, envelope);
+
+            DeadLetterPayload deadLetter = SubjectRecorder.payload(
+                    events.awaitEnvelope(subjects.events(Subjects.EVENT_DEAD_LETTER)), DeadLetterPayload.class);
+            assertThat(deadLetter.subject()).isEqualTo(subject);
+            assertThat(deadLetter.deliveries()).isEqualTo(1);
+            assertThat(deadLetter.lastError()).startsWith(reason + ": ");
+            assertThat(deadLetter.original()).contains(envelope.id());
+            SecurityEventPayload event = SubjectRecorder.payload(
+                    events.awaitEnvelope(subjects.events(Subjects.EVENT_SECURITY)), SecurityEventPayload.class);
+            assertThat(event.reason()).isEqualTo(reason);
+            assertThat(event.subject()).isEqualTo(subject);
+            assertThat(event.envelopeId()).isEqualTo(envelope.id());
+            assertThat(event.claimedNodeId()).isEqualTo(envelope.nodeId());
+        }
+        assertThat(refused(reason)).isEqualTo(before + 1);
+        Envelope control = message("ezra", "after the impostor");
+        MeshTestSupport.publish(jetStream, subjects.in("http"), control);
+        seen.awaitFirst(subjects.task("ezra"));
+        assertThat(seen.all()).noneMatch(m -> new String(m.getData()).contains(envelope.id()));
+    }
+
+    private double refused(String reason) {
+        Counter counter =
+                registry.find("mesh.router.refused").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** A message signed by the test house ezra-test, speaking as {@code mesh:<speakingAs>}. */
+    private static Envelope houseMessage(String house, String speakingAs, String text) {
+        return TestKeyring.shared()
+                .signer("ezra-test", NodeRole.HOUSE)
+                .originate(
+                        EnvelopeKind.MESSAGE,
+                        "conv-" + System.nanoTime(),
+                        house,
+                        new Sender("mesh", speakingAs, "Ezra"),
+                        new MessagePayload(text),
+                        null);
     }
 
     private Envelope message(String house, String text) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * JSON over HTTP to one mesh service (gateway or observatory), with errors the user can act on: an unreachable service,
@@ -52,9 +53,14 @@ public final class MeshHttp implements AutoCloseable {
     }
 
     public HttpResult postJson(String path, String json) {
-        return exchange(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        return postJson(path, json, Map.of());
+    }
+
+    /** A JSON POST with extra headers (e.g. {@code X-Operator}). */
+    public HttpResult postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return exchange(request.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build());
     }
 

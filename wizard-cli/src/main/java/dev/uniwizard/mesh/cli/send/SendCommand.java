@@ -126,7 +126,14 @@ public final class SendCommand implements Callable<Integer> {
         JsonNode body = result.json().orElse(null);
         String conversation = firstNonNull(Json.text(body, "conversationId"), conversationId, null);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("reply pending: the gateway accepted the message, but the house has not answered yet");
+        String notice = Json.text(body, "text");
+        if (notice != null && !notice.isBlank()) {
+            // An interim notice from the house (e.g. an approval to decide); the answer follows later.
+            String house = Json.text(body, "house");
+            out.println((house == null ? "" : house + " (pending): ") + notice);
+        } else {
+            out.println("reply pending: the gateway accepted the message, but the house has not answered yet");
+        }
         if (conversation != null) {
             out.println("conversation: " + conversation);
             out.println("fetch the reply later: ./wizard conversation " + conversation);

@@ -91,6 +91,20 @@ class SendCommandTest {
     }
 
     @Test
+    void anInterimNoticeOfTheHouseIsShownWithThePendingReply() {
+        gateway.answer(MESSAGES, 202, """
+                {"id":"m-7","conversationId":"c-7","house":"timmy","status":"pending",\
+                "text":"Waiting for approval a-1: approve with `wizard approvals approve a-1`"}""");
+
+        CliRun run = CliRun.wizard("send", "--gateway", gateway.url(), "--house", "timmy", "write", "it");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out())
+                .contains("timmy (pending): Waiting for approval a-1: approve with `wizard approvals approve a-1`")
+                .contains("./wizard conversation c-7");
+    }
+
+    @Test
     void badRequestPrintsTheServersErrorAndExitsWith2() {
         gateway.answer(MESSAGES, 400, """
                 {"error":"invalid_house","message":"house 'nobody' is not known"}""");
