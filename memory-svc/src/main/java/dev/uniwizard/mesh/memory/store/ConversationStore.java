@@ -9,6 +9,8 @@ import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
 import dev.uniwizard.mesh.core.payload.ToolCallTrace;
+import dev.uniwizard.mesh.memory.chain.ChainSource;
+import dev.uniwizard.mesh.memory.chain.ChainWriter;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -25,7 +27,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Conversations and their messages in PostgreSQL, each message with its tool calls as a JSON array. Appending is
  * idempotent on the envelope id: a message delivered twice is stored once and the second append reports the first
- * one's sequence number. Failures surface as Jdbi's runtime exceptions.
+ * one's sequence number. Every stored message is linked into the chain in the transaction that stores it. Failures
+ * surface as Jdbi's runtime exceptions.
  */
 @Singleton
 public class ConversationStore {
@@ -36,9 +39,11 @@ public class ConversationStore {
     private static final TypeReference<List<ToolCallTrace>> TOOL_CALLS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
+    private final ChainWriter chain;
 
-    public ConversationStore(Jdbi jdbi) {
+    public ConversationStore(Jdbi jdbi, ChainWriter chain) {
         this.jdbi = jdbi;
+        this.chain = chain;
     }
 
     /** Stores one message (validated by the caller) and updates its conversation, in one transaction. */
@@ -93,6 +98,7 @@ public class ConversationStore {
                     .bind("id", request.conversationId())
                     .bind("house", request.house())
                     .execute();
+            chain.link(handle, ChainSource.MESSAGES, inserted.get());
             return new MemoryAppendResult(inserted.get(), false);
         });
     }

@@ -18,6 +18,18 @@ public final class Subjects {
 
     public static final String MEMORY_HISTORY = "history";
 
+    /** Full-text search ({@link dev.uniwizard.mesh.core.memory.MemorySearchRequest}). */
+    public static final String MEMORY_SEARCH = "search";
+
+    /** Project memory: promote, list, expire, and the markers for prompts. */
+    public static final String MEMORY_PROMOTE = "promote";
+
+    public static final String MEMORY_LIST = "list";
+
+    public static final String MEMORY_EXPIRE = "expire";
+
+    public static final String MEMORY_MARKERS = "markers";
+
     /** Event types published on {@link #events(String)}. */
     public static final String EVENT_SECURITY = "security";
 
