@@ -1,9 +1,12 @@
 package dev.uniwizard.mesh.cli;
 
 import dev.uniwizard.mesh.cli.approvals.ApprovalsCommand;
+import dev.uniwizard.mesh.cli.approvals.TimmyClient;
 import dev.uniwizard.mesh.cli.conversation.ConversationCommand;
 import dev.uniwizard.mesh.cli.health.HealthCommand;
 import dev.uniwizard.mesh.cli.keys.KeysCommand;
+import dev.uniwizard.mesh.cli.memory.MemoryClient;
+import dev.uniwizard.mesh.cli.memory.MemoryCommand;
 import dev.uniwizard.mesh.cli.send.SendCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,12 +26,15 @@ import picocli.CommandLine.Spec;
             SendCommand.class,
             ConversationCommand.class,
             HealthCommand.class,
-            ApprovalsCommand.class
+            ApprovalsCommand.class,
+            MemoryCommand.class
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  WIZARD_GATEWAY      gateway URL (default http://127.0.0.1:8080)",
             "  WIZARD_OBSERVATORY  observatory URL (default http://127.0.0.1:8084)",
+            "  WIZARD_TIMMY_URL    Timmy's URL, for approvals (default " + TimmyClient.DEFAULT_URL + ")",
+            "  WIZARD_MEMORY_URL   memory-svc URL (default " + MemoryClient.DEFAULT_URL + ")",
             "  WIZARD_DEBUG        set to print stack traces with errors"
         })
 public final class WizardCommand implements Callable<Integer> {

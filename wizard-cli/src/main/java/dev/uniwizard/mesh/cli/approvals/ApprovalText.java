@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uniwizard.mesh.cli.text.Json;
 import dev.uniwizard.mesh.cli.text.TextTable;
+import dev.uniwizard.mesh.cli.text.Times;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** How approval requests look on the terminal: a table for many, every detail and the full arguments for one. */
@@ -31,8 +29,8 @@ final class ApprovalText {
                     Json.text(approval, "house"),
                     Json.text(approval, "tool"),
                     target(approval.path("arguments")),
-                    time(Json.text(approval, "requestedAt")),
-                    time(Json.text(approval, "expiresAt")),
+                    Times.seconds(Json.text(approval, "requestedAt")),
+                    Times.seconds(Json.text(approval, "expiresAt")),
                     Json.text(approval, "decidedBy"));
         }
         table.print(out);
@@ -45,11 +43,14 @@ final class ApprovalText {
         field(out, "house", Json.text(approval, "house") + (node == null ? "" : " (node " + node + ")"));
         field(out, "tool", Json.text(approval, "tool"));
         field(out, "reason", Json.text(approval, "reason"));
-        field(out, "requested", time(Json.text(approval, "requestedAt")) + requestedFor(approval.path("requestedFor")));
-        field(out, "expires", time(Json.text(approval, "expiresAt")));
+        field(
+                out,
+                "requested",
+                Times.seconds(Json.text(approval, "requestedAt")) + requestedFor(approval.path("requestedFor")));
+        field(out, "expires", Times.seconds(Json.text(approval, "expiresAt")));
         String decidedBy = Json.text(approval, "decidedBy");
         if (decidedBy != null) {
-            field(out, "decided", "by " + decidedBy + " at " + time(Json.text(approval, "decidedAt")));
+            field(out, "decided", "by " + decidedBy + " at " + Times.seconds(Json.text(approval, "decidedAt")));
         }
         field(out, "note", Json.text(approval, "note"));
         field(out, "conversation", Json.text(approval, "conversationId"));
@@ -62,7 +63,7 @@ final class ApprovalText {
             TextTable table = new TextTable("AT", "STATE", "BY", "NOTE");
             for (JsonNode event : history) {
                 table.row(
-                        time(Json.text(event, "at")),
+                        Times.seconds(Json.text(event, "at")),
                         Json.text(event, "state"),
                         Json.text(event, "actor"),
                         Json.text(event, "note"));
@@ -83,18 +84,6 @@ final class ApprovalText {
             }
         }
         return null;
-    }
-
-    /** An ISO instant to the second, or the text as it came. */
-    static String time(String iso) {
-        if (iso == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(iso).truncatedTo(ChronoUnit.SECONDS).toString();
-        } catch (DateTimeParseException e) {
-            return iso;
-        }
     }
 
     private static String requestedFor(JsonNode sender) {

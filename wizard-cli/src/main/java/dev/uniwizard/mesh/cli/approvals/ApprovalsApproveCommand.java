@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.cli.approvals;
 
+import dev.uniwizard.mesh.cli.http.OperatorOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,12 +38,8 @@ public final class ApprovalsApproveCommand implements Callable<Integer> {
                     "the arguments digest you looked at ('wizard approvals show'); refused if the request's differ")
     String digest;
 
-    @Option(
-            names = "--operator",
-            paramLabel = "<name>",
-            defaultValue = "${env:USER:-${sys:user.name}}",
-            description = "who decides (default: $USER, else the login name; now ${DEFAULT-VALUE})")
-    String operator;
+    @Mixin
+    OperatorOption operator;
 
     @Mixin
     TimmyOptions timmy;

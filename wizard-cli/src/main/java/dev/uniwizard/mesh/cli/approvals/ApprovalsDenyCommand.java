@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.cli.approvals;
 
+import dev.uniwizard.mesh.cli.http.OperatorOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +30,8 @@ public final class ApprovalsDenyCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "<text>", description = "why, for the house and the audit trail")
     String note;
 
-    @Option(
-            names = "--operator",
-            paramLabel = "<name>",
-            defaultValue = "${env:USER:-${sys:user.name}}",
-            description = "who decides (default: $USER, else the login name; now ${DEFAULT-VALUE})")
-    String operator;
+    @Mixin
+    OperatorOption operator;
 
     @Mixin
     TimmyOptions timmy;

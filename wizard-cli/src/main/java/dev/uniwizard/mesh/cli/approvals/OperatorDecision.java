@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.ExitCodes;
 import dev.uniwizard.mesh.cli.http.HttpResult;
+import dev.uniwizard.mesh.cli.http.OperatorOption;
 import dev.uniwizard.mesh.cli.text.Json;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /** What approve and deny share: send the decision as the operator, and say what came of it. */
 final class OperatorDecision {
@@ -23,17 +23,13 @@ final class OperatorDecision {
             TimmyOptions timmy,
             String id,
             String action,
-            String operator,
+            OperatorOption operator,
             String note,
             String digest) {
         String approvalId = ApprovalIds.require(spec, id);
-        if (operator == null || operator.isBlank()) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "say who decides with --operator <name> (neither $USER nor the login name is set)");
-        }
+        String decidedBy = operator.name();
         try (TimmyClient client = timmy.client()) {
-            HttpResult result = client.decide(approvalId, action, operator.strip(), note, digest);
+            HttpResult result = client.decide(approvalId, action, decidedBy, note, digest);
             if (result.status() == 404) {
                 throw CliError.usage("approval " + approvalId + " not found (HTTP 404): " + result.problem());
             }

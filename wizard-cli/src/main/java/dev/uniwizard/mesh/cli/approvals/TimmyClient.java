@@ -1,13 +1,12 @@
 package dev.uniwizard.mesh.cli.approvals;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.http.HttpResult;
 import dev.uniwizard.mesh.cli.http.MeshHttp;
+import dev.uniwizard.mesh.cli.http.OperatorOption;
+import dev.uniwizard.mesh.cli.http.Urls;
 import dev.uniwizard.mesh.cli.text.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ public final class TimmyClient implements AutoCloseable {
 
     public static final String DEFAULT_URL = "http://localhost:8085";
     public static final String APPROVALS_PATH = "/api/v1/approvals";
-    public static final String OPERATOR_HEADER = "X-Operator";
 
     private final MeshHttp http;
 
@@ -33,7 +31,7 @@ public final class TimmyClient implements AutoCloseable {
 
     /** {@code GET /api/v1/approvals?state=<state>&limit=<limit>}. */
     public HttpResult list(String state, int limit) {
-        return http.get(APPROVALS_PATH + "?state=" + encode(state) + "&limit=" + limit);
+        return http.get(APPROVALS_PATH + Urls.query().add("state", state).add("limit", limit));
     }
 
     /** {@code GET /api/v1/approvals/<id>}. */
@@ -53,22 +51,12 @@ public final class TimmyClient implements AutoCloseable {
         if (digest != null) {
             body.put("argumentsDigest", digest);
         }
-        String json;
-        try {
-            json = Json.MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode the decision as JSON", e);
-        }
-        return http.postJson(approvalPath(id) + "/" + action, json, Map.of(OPERATOR_HEADER, operator));
+        return http.post(approvalPath(id) + "/" + action, body, Map.of(OperatorOption.HEADER, operator));
     }
 
     /** The path of one approval, with the id encoded as one path segment. */
     public static String approvalPath(String id) {
-        return APPROVALS_PATH + "/" + encode(id);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return APPROVALS_PATH + "/" + Urls.encode(id);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.uniwizard.mesh.cli.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.uniwizard.mesh.cli.text.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The gateway's HTTP API: send a message, read a conversation. */
@@ -34,11 +31,7 @@ public final class GatewayClient implements AutoCloseable {
             body.put("conversationId", conversationId);
         }
         body.put("text", text);
-        try {
-            return http.postJson(MESSAGES_PATH, Json.MAPPER.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode the message as JSON", e);
-        }
+        return http.post(MESSAGES_PATH, body);
     }
 
     /** {@code GET /api/v1/conversations/<id>}. */
@@ -48,8 +41,7 @@ public final class GatewayClient implements AutoCloseable {
 
     /** The path of a conversation, with the id encoded as one path segment. */
     public static String conversationPath(String conversationId) {
-        return CONVERSATIONS_PATH
-                + URLEncoder.encode(conversationId, StandardCharsets.UTF_8).replace("+", "%20");
+        return CONVERSATIONS_PATH + Urls.encode(conversationId);
     }
 
     @Override

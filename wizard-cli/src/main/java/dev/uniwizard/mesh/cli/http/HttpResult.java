@@ -11,6 +11,11 @@ public record HttpResult(int status, String body) {
 
     private static final int MAX_RAW_BODY = 500;
 
+    /** A 2xx answer. */
+    public boolean successful() {
+        return status >= 200 && status < 300;
+    }
+
     public Optional<JsonNode> json() {
         return Json.parse(body);
     }

@@ -2,6 +2,7 @@ package dev.uniwizard.mesh.cli.http;
 
 import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.ExitCodes;
+import dev.uniwizard.mesh.cli.text.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * JSON over HTTP to one mesh service (gateway or observatory), with errors the user can act on: an unreachable service,
+ * JSON over HTTP to one mesh service (gateway, observatory, Timmy, memory), with errors the user can act on: an unreachable service,
  * a timeout or a bad URL become a {@link CliError} with exit code 2.
  */
 public final class MeshHttp implements AutoCloseable {
@@ -52,12 +53,14 @@ public final class MeshHttp implements AutoCloseable {
         return exchange(request(path).GET().build());
     }
 
-    public HttpResult postJson(String path, String json) {
-        return postJson(path, json, Map.of());
+    /** A POST of {@code body} (a mesh-core record or a JSON tree) as JSON, null fields left out. */
+    public HttpResult post(String path, Object body) {
+        return post(path, body, Map.of());
     }
 
     /** A JSON POST with extra headers (e.g. {@code X-Operator}). */
-    public HttpResult postJson(String path, String json, Map<String, String> headers) {
+    public HttpResult post(String path, Object body, Map<String, String> headers) {
+        String json = Json.write(body);
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
         headers.forEach(request::header);
         return exchange(request.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))

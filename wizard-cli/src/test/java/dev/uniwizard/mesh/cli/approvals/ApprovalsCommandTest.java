@@ -24,11 +24,11 @@ class ApprovalsCommandTest {
              "history":[{"seq":1,"state":"pending","actor":"house:ezra (node ezra-1)","note":null,
                          "at":"2026-11-23T14:00:00.123Z"}]}""".formatted(ID, DIGEST);
 
-    private TimmyStub timmy;
+    private ScriptedHttpServer timmy;
 
     @BeforeEach
     void start() throws Exception {
-        timmy = new TimmyStub();
+        timmy = new ScriptedHttpServer();
     }
 
     @AfterEach
@@ -56,7 +56,7 @@ class ApprovalsCommandTest {
                         "a-2  pending  bezalel  git_push    mesh/core      2026-11-23T14:05:00Z  2026-11-23T14:15:00Z  -",
                         "a-1  pending  ezra     file_write  docs/guide.md  2026-11-23T14:00:00Z  2026-11-23T14:10:00Z  -",
                         "2 pending approvals");
-        TimmyStub.Request request = timmy.onlyRequest();
+        ScriptedHttpServer.Request request = timmy.onlyRequest();
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.query()).isEqualTo("state=pending&limit=50");
     }
@@ -144,7 +144,7 @@ class ApprovalsCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().strip()).isEqualTo("approved " + ID + ": ezra may run file_write (by operator:alice)");
-        TimmyStub.Request request = timmy.onlyRequest();
+        ScriptedHttpServer.Request request = timmy.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.operator()).isEqualTo("alice");
         assertThat(request.contentType()).isEqualTo("application/json");

@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +18,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on 127.0.0.1 and a free port, answering each path with a scripted status and body. */
+/**
+ * A real HTTP server on 127.0.0.1 and a free port, answering each path (or {@code METHOD path}) with a scripted status
+ * and JSON body (404 {@code not_found} otherwise), and recording every request with its query, operator and body.
+ */
 public final class ScriptedHttpServer implements AutoCloseable {
 
-    /** One request as the server received it. */
-    public record Request(String method, String path, String contentType, String body) {}
+    /**
+     * One request as the server received it.
+     *
+     * @param path the raw (still encoded) path
+     * @param query the raw (still encoded) query, or null
+     * @param operator the {@code X-Operator} header, or null
+     */
+    public record Request(String method, String path, String query, String operator, String contentType, String body) {
+
+        /** The query's parameters, decoded; a parameter given twice keeps its last value. */
+        public Map<String, String> parameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            if (query != null && !query.isEmpty()) {
+                for (String pair : query.split("&")) {
+                    int equals = pair.indexOf('=');
+                    String name = equals < 0 ? pair : pair.substring(0, equals);
+                    String value = equals < 0 ? "" : pair.substring(equals + 1);
+                    parameters.put(
+                            URLDecoder.decode(name, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8));
+                }
+            }
+            return parameters;
+        }
+    }
 
     private record Answer(int status, String body, Duration delay) {}
 
@@ -50,6 +78,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers only {@code method} on the raw {@code path} (without query) with this status and JSON body. */
+    public ScriptedHttpServer answer(String method, String path, int status, String body) {
+        return answer(method + " " + path, status, body);
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -72,12 +105,20 @@ public final class ScriptedHttpServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
             requests.add(new Request(
-                    exchange.getRequestMethod(),
+                    method,
                     path,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("X-Operator"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     body));
-            Answer answer = answers.getOrDefault(path, new Answer(404, "{\"error\":\"not_found\"}", Duration.ZERO));
+            Answer answer = answers.getOrDefault(
+                    method + " " + path,
+                    answers.getOrDefault(
+                            path,
+                            new Answer(
+                                    404, "{\"error\":\"not_found\",\"message\":\"nothing scripted\"}", Duration.ZERO)));
             if (!answer.delay().isZero()) {
                 Thread.sleep(answer.delay());
             }
