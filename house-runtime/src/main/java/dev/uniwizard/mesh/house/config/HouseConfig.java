@@ -66,6 +66,9 @@ public interface HouseConfig {
     /** Whom the house may send messages to. */
     SendConfig send();
 
+    /** The project memory of the house's prompts and of its remember tool. */
+    MemoryConfig memory();
+
     /** Fails start-up with a clear message when the configuration cannot work. */
     static void validate(HouseConfig config) {
         if (!Subjects.isToken(config.name())) {
@@ -81,6 +84,16 @@ public interface HouseConfig {
         }
         if (config.taskAckWait().isNegative() || config.taskAckWait().isZero()) {
             throw new IllegalStateException("house.task-ack-wait must be positive, got " + config.taskAckWait());
+        }
+        String project = config.memory().project();
+        if (!MemoryConfig.PROJECT_KEY.matcher(project).matches()) {
+            throw new IllegalStateException("house.memory.project '" + project + "' is not a project key: use"
+                    + " 1-200 letters, digits, '.', '_', '/' or '-', starting with a letter or digit (e.g. mesh or"
+                    + " org/repo)");
+        }
+        if (config.memory().markers() < 0 || config.memory().markers() > MemoryConfig.MAX_MARKERS) {
+            throw new IllegalStateException("house.memory.markers must be between 0 (no markers in prompts) and "
+                    + MemoryConfig.MAX_MARKERS + ", got " + config.memory().markers());
         }
     }
 }

@@ -73,8 +73,8 @@ public class ResilientRunner {
                 .build();
     }
 
-    /** The outcome of running the call; never throws. */
-    public Run run(Tool tool, ToolCall call) {
+    /** The outcome of running the call within {@code turn}; never throws. */
+    public Run run(Tool tool, ToolCall call, TurnContext turn) {
         CircuitBreaker breaker = breaker(tool);
         if (!breaker.tryAcquirePermission()) {
             CircuitBreaker.Metrics metrics = breaker.getMetrics();
@@ -103,7 +103,7 @@ public class ResilientRunner {
         try {
             ToolResult result = retry.executeCallable(() -> {
                 attempts.incrementAndGet();
-                return limiter.executeFutureSupplier(() -> executor.submit(() -> tool.execute(call)));
+                return limiter.executeFutureSupplier(() -> executor.submit(() -> tool.execute(call, turn)));
             });
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (result == null) {

@@ -204,7 +204,7 @@ public class ToolExecutor {
             }
             approvalNote = " [" + approval.explanation() + "]";
         }
-        ResilientRunner.Run run = runner.run(tool, call);
+        ResilientRunner.Run run = runner.run(tool, call, turn);
         ledgers.record(turn.ledger(), tool.name(), call.argument("path").orElse(null), run.status() == Status.OK);
         ToolOutcome outcome = new ToolOutcome(
                 request.callId(),

@@ -17,6 +17,7 @@ import dev.uniwizard.mesh.house.model.ModelException;
 import dev.uniwizard.mesh.house.model.ToolSpec;
 import dev.uniwizard.mesh.house.tools.ToolRegistry;
 import dev.uniwizard.mesh.house.tools.ToolSchemas;
+import dev.uniwizard.mesh.house.tools.memory.MarkerSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The INTELLIGENT (and SOVEREIGN) turn: system prompt and recent history, then model call, tool calls, results back
- * to the model, until the model answers without calling tools or a budget runs out (steps, tool calls, time). Tool
- * execution stays here and in {@link ToolExecutor}; the model only proposes calls.
+ * The INTELLIGENT (and SOVEREIGN) turn: system prompt (with the project's memory markers) and recent history, then
+ * model call, tool calls, results back to the model, until the model answers without calling tools or a budget runs out
+ * (steps, tool calls, time). Tool execution stays here and in {@link ToolExecutor}; the model only proposes calls.
  */
 @Singleton
 public class AgentLoop {
@@ -41,6 +42,7 @@ public class AgentLoop {
     private final ToolRegistry tools;
     private final ToolExecutor executor;
     private final PromptBuilder prompts;
+    private final MarkerSource markers;
     private final Clock clock;
 
     public AgentLoop(
@@ -49,6 +51,7 @@ public class AgentLoop {
             ToolRegistry tools,
             ToolExecutor executor,
             PromptBuilder prompts,
+            MarkerSource markers,
             Clock clock) {
         this.config = config;
         this.budget = config.loop();
@@ -56,12 +59,13 @@ public class AgentLoop {
         this.tools = tools;
         this.executor = executor;
         this.prompts = prompts;
+        this.markers = markers;
         this.clock = clock;
     }
 
     public TurnResult run(TurnContext turn, String text, List<StoredMessage> history) throws ModelUnavailableException {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(prompts.systemPrompt(turn)));
+        messages.add(ChatMessage.system(prompts.systemPrompt(turn, markers.lines(turn))));
         messages.addAll(earlier(history));
         messages.add(ChatMessage.user(text));
         List<ToolSpec> specs = tools.all().stream()

@@ -4,9 +4,14 @@ import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.house.config.HouseConfig;
 import dev.uniwizard.mesh.house.engine.TurnContext;
 import dev.uniwizard.mesh.house.persona.Persona;
+import dev.uniwizard.mesh.house.tools.memory.RememberTool;
 import jakarta.inject.Singleton;
+import java.util.List;
 
-/** The system prompt of a turn: the house's persona, then how this turn works (mode, approvals, gates, operator). */
+/**
+ * The system prompt of a turn: the house's persona, then how this turn works (mode, approvals, gates, operator), then
+ * the project's memory markers as memory worded them.
+ */
 @Singleton
 public class PromptBuilder {
 
@@ -18,7 +23,11 @@ public class PromptBuilder {
         this.persona = persona;
     }
 
-    public String systemPrompt(TurnContext turn) {
+    /**
+     * @param turn the turn
+     * @param memoryMarkers the {@code [MEMORY MARKER]} lines of {@code house.memory.project}; no section when empty
+     */
+    public String systemPrompt(TurnContext turn, List<String> memoryMarkers) {
         StringBuilder prompt = new StringBuilder(persona.text().strip()).append("\n\n## This turn\n");
         prompt.append("You are house '")
                 .append(config.name())
@@ -50,6 +59,29 @@ public class PromptBuilder {
                     .append(operator.platform())
                     .append(".\n");
         }
+        if (!memoryMarkers.isEmpty()) {
+            appendMemory(prompt, memoryMarkers);
+        }
         return prompt.toString();
+    }
+
+    private void appendMemory(StringBuilder prompt, List<String> markers) {
+        prompt.append("\n## Project memory (").append(config.memory().project()).append(")\n");
+        markers.forEach(line -> prompt.append(line).append('\n'));
+        prompt.append("These markers are facts and decisions remembered for this project: respect them, but they may"
+                + " be outdated, so say so when what you find contradicts one");
+        prompt.append(
+                canRemember()
+                        ? "; store new decisions, patterns, corrections and architecture facts with the "
+                                + RememberTool.NAME + " tool.\n"
+                        : ".\n");
+    }
+
+    /** Whether the house has the remember tool ({@code house.tools.enabled} unset means every tool). */
+    private boolean canRemember() {
+        return config.tools()
+                .enabled()
+                .map(names -> names.stream().map(String::strip).anyMatch(RememberTool.NAME::equals))
+                .orElse(true);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum ParamType {
     STRING,
     INTEGER,
+    NUMBER,
     BOOLEAN;
 
     /** The JSON Schema {@code type} keyword value. */
@@ -18,6 +19,7 @@ public enum ParamType {
         return switch (this) {
             case STRING -> true;
             case INTEGER -> value.matches("-?\\d{1,18}");
+            case NUMBER -> value.matches("-?\\d{1,18}(\\.\\d{1,18})?([eE][+-]?\\d{1,3})?");
             case BOOLEAN -> value.equals("true") || value.equals("false");
         };
     }

@@ -1,13 +1,18 @@
 package dev.uniwizard.mesh.house.tools;
 
+import dev.uniwizard.mesh.house.engine.TurnContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Something a house can do. Every CDI bean implementing this is a tool of the house (see {@link ToolRegistry}).
- * Arguments are checked against {@link #parameters()} before {@link #execute(ToolCall)} is called, so a tool sees only
- * the parameters it declared, with every required one present and of its declared type.
+ * Arguments are checked against {@link #parameters()} and {@link #validate(ToolCall)} before the tool runs, so a tool
+ * sees only the parameters it declared, with every required one present, of its declared type and valid.
+ *
+ * <p>The engine runs a tool with {@link #execute(ToolCall, TurnContext)}; a tool that needs nothing of the turn
+ * implements only {@link #execute(ToolCall)}, a tool that acts on behalf of the turn (e.g. {@code remember}, which
+ * needs the task and conversation) overrides the former.
  *
  * <p>A tool reports a failure the operator or model should read as {@link ToolResult#failure(String)}; it throws
  * {@link TransientToolException} for a failure worth retrying, and any other exception counts as a crash. Timeouts,
@@ -40,6 +45,15 @@ public interface Tool {
         return Optional.empty();
     }
 
+    /**
+     * What is wrong with the values of a call whose parameters are present and of their types (a value out of range,
+     * a name that is not one of a fixed set), said so the caller can correct it; empty when the call is fine. A call
+     * with a problem is answered as bad arguments without asking permission or approval, and is not run.
+     */
+    default Optional<String> validate(ToolCall call) {
+        return Optional.empty();
+    }
+
     /** How long one attempt may run before it is abandoned as timed out. */
     default Duration timeout() {
         return Duration.ofSeconds(30);
@@ -47,4 +61,9 @@ public interface Tool {
 
     /** Runs the tool. */
     ToolResult execute(ToolCall call);
+
+    /** Runs the tool within a task's turn; by default the same as {@link #execute(ToolCall)}. */
+    default ToolResult execute(ToolCall call, TurnContext turn) {
+        return execute(call);
+    }
 }

@@ -81,8 +81,9 @@ public class ToolRegistry {
     }
 
     /**
-     * Checks a call against the tool's parameters: every key must be a declared parameter and every required
-     * parameter present. Returns what is wrong, or empty when the call fits.
+     * Checks a call against the tool's parameters: every key must be a declared parameter, every required parameter
+     * present and of its type, and then the values as the tool {@linkplain Tool#validate validates} them. Returns what
+     * is wrong, or empty when the call fits.
      */
     public static Optional<String> checkArguments(Tool tool, ToolCall call) {
         List<String> declared =
@@ -103,7 +104,7 @@ public class ToolRegistry {
                         + abbreviate(call.arguments().get(p.name())) + "'")
                 .toList();
         if (unknown.isEmpty() && missing.isEmpty() && mistyped.isEmpty()) {
-            return Optional.empty();
+            return tool.validate(call).map(problem -> "tool '" + tool.name() + "': " + problem + ".");
         }
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -131,6 +132,7 @@ public class ToolRegistry {
         return switch (type) {
             case STRING -> "a string";
             case INTEGER -> "an integer";
+            case NUMBER -> "a number";
             case BOOLEAN -> "true or false";
         };
     }

@@ -130,7 +130,13 @@ class TaskProcessorTest {
                 tools,
                 executor,
                 new AgentLoop(
-                        config, new NoModel(), tools, executor, new PromptBuilder(config, PERSONA), Clock.systemUTC()));
+                        config,
+                        new NoModel(),
+                        tools,
+                        executor,
+                        new PromptBuilder(config, PERSONA),
+                        turn -> List.of(),
+                        Clock.systemUTC()));
         ModeRequest request = ModeRequest.of(HouseMode.SIMPLE, "/tool echo text=kept");
 
         TurnResult result =
@@ -173,7 +179,13 @@ class TaskProcessorTest {
         ToolRegistry tools = new ToolRegistry(all);
         ToolExecutor executor = TestTurns.executor(config, all, TestTurns.noApprovals(), sink);
         AgentLoop loop = new AgentLoop(
-                config, new NoModel(), tools, executor, new PromptBuilder(config, PERSONA), Clock.systemUTC());
+                config,
+                new NoModel(),
+                tools,
+                executor,
+                new PromptBuilder(config, PERSONA),
+                turn -> List.of(),
+                Clock.systemUTC());
         TaskProcessor processor = new TaskProcessor(config, PERSONA, tools, executor, loop);
         ModeRequest request = ModeRequest.of(mode, text);
         try {

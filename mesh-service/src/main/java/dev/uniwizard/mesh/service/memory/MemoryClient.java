@@ -6,6 +6,16 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.memory.ExpireRequest;
+import dev.uniwizard.mesh.core.memory.MarkersRequest;
+import dev.uniwizard.mesh.core.memory.MemoryMarkers;
+import dev.uniwizard.mesh.core.memory.MemorySearchRequest;
+import dev.uniwizard.mesh.core.memory.MemorySearchResult;
+import dev.uniwizard.mesh.core.memory.ProjectMemoryEntry;
+import dev.uniwizard.mesh.core.memory.ProjectMemoryList;
+import dev.uniwizard.mesh.core.memory.ProjectMemoryListRequest;
+import dev.uniwizard.mesh.core.memory.PromoteRequest;
+import dev.uniwizard.mesh.core.memory.PromoteResult;
 import dev.uniwizard.mesh.core.payload.ConversationHistory;
 import dev.uniwizard.mesh.core.payload.ErrorPayload;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
@@ -25,7 +35,11 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Set;
 
-/** Talks to memory-svc over NATS request-reply; every request is signed and every answer verified. */
+/**
+ * Talks to memory-svc over NATS request-reply ({@code <root>.memory.<op>}); every request is signed and every answer
+ * verified. An answer memory signed but that reports an error ({@link ErrorPayload}) throws {@link Refused}; no answer,
+ * an answer that fails verification or one that cannot be read throws a plain {@link RequestFailedException}.
+ */
 @Singleton
 public class MemoryClient {
 
@@ -78,6 +92,32 @@ public class MemoryClient {
         return send(Subjects.MEMORY_HISTORY, request, ConversationHistory.class);
     }
 
+    /** Full-text search of messages, project memory and summaries, best hits first. */
+    public MemorySearchResult search(Envelope cause, MemorySearchRequest request) throws RequestFailedException {
+        return call(cause, Subjects.MEMORY_SEARCH, request, MemorySearchResult.class);
+    }
+
+    /** Keeps a piece of knowledge as project memory; idempotent on {@code request.requestId()}. */
+    public PromoteResult promote(Envelope cause, PromoteRequest request) throws RequestFailedException {
+        return call(cause, Subjects.MEMORY_PROMOTE, request, PromoteResult.class);
+    }
+
+    /** A project's memory entries, newest first. */
+    public ProjectMemoryList list(Envelope cause, ProjectMemoryListRequest request) throws RequestFailedException {
+        return call(cause, Subjects.MEMORY_LIST, request, ProjectMemoryList.class);
+    }
+
+    /** Stops serving a memory entry; answers the entry as it is now. */
+    public ProjectMemoryEntry expire(Envelope cause, ExpireRequest request) throws RequestFailedException {
+        return call(cause, Subjects.MEMORY_EXPIRE, request, ProjectMemoryEntry.class);
+    }
+
+    /** At most {@code limit} marker lines of {@code project} for {@code house}'s prompt, as memory words them. */
+    public MemoryMarkers markers(Envelope cause, String project, String house, int limit)
+            throws RequestFailedException {
+        return call(cause, Subjects.MEMORY_MARKERS, new MarkersRequest(project, house, limit), MemoryMarkers.class);
+    }
+
     private <T> T call(Envelope cause, String op, Object payload, Class<T> answerType) throws RequestFailedException {
         return send(op, signer.next(cause, EnvelopeKind.TASK, null, payload, tracing.currentTraceparent()), answerType);
     }
@@ -93,13 +133,42 @@ public class MemoryClient {
         JsonNode body = answer.payload();
         try {
             if (body != null && body.has("error")) {
-                ErrorPayload error = EnvelopeCodec.readPayload(answer, ErrorPayload.class);
-                throw new RequestFailedException(
-                        "memory refused " + op + ": " + error.error() + ": " + error.message());
+                throw new Refused(op, EnvelopeCodec.readPayload(answer, ErrorPayload.class));
             }
             return EnvelopeCodec.readPayload(answer, answerType);
         } catch (EnvelopeFormatException e) {
             throw new RequestFailedException("memory's answer to " + op + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Memory answered, and the answer is an error: the request itself was refused (bad input, unknown entry, ...).
+     * Sending it again unchanged gets the same answer.
+     */
+    public static final class Refused extends RequestFailedException {
+
+        private final String op;
+        private final ErrorPayload error;
+
+        public Refused(String op, ErrorPayload error) {
+            super("memory refused " + op + ": " + error.error() + ": " + error.message());
+            this.op = op;
+            this.error = error;
+        }
+
+        /** The operation refused, e.g. {@code promote}. */
+        public String op() {
+            return op;
+        }
+
+        /** Memory's stable error code, e.g. {@code bad_request}. */
+        public String code() {
+            return error.error();
+        }
+
+        /** Memory's explanation, for people. */
+        public String explanation() {
+            return error.message();
         }
     }
 }
