@@ -6,13 +6,18 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := ./mvnw -B
 
-.PHONY: test build format up down status
+.PHONY: test build format up down status bench-memory
 
 test: ## unit + integration tests (needs NATS and PostgreSQL, see .ci/run)
 	$(MVN) verify
 
 build:
 	$(MVN) -DskipTests package
+
+# Appends 100k messages and times searches against the local PostgreSQL; see docs/benchmarks.md. ARGS="--messages 10000"
+bench-memory:
+	$(MVN) -q -DskipTests install -pl benchmarks -am
+	$(MVN) -q -pl benchmarks exec:java -Dexec.args="$(ARGS)"
 
 format:
 	./mvnw spotless:apply

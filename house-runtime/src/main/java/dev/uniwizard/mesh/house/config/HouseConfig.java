@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.house.config;
 
+import dev.uniwizard.mesh.core.memory.ProjectKeys;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -86,7 +87,7 @@ public interface HouseConfig {
             throw new IllegalStateException("house.task-ack-wait must be positive, got " + config.taskAckWait());
         }
         String project = config.memory().project();
-        if (!MemoryConfig.PROJECT_KEY.matcher(project).matches()) {
+        if (!ProjectKeys.isValid(project)) {
             throw new IllegalStateException("house.memory.project '" + project + "' is not a project key: use"
                     + " 1-200 letters, digits, '.', '_', '/' or '-', starting with a letter or digit (e.g. mesh or"
                     + " org/repo)");

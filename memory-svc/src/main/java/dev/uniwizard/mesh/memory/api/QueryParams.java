@@ -4,26 +4,41 @@ import dev.uniwizard.mesh.memory.validation.Problem;
 import dev.uniwizard.mesh.memory.validation.RequestRules;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Reads query parameters as text, so that a bad value gets a 400 that says what is wrong. */
+/** Reads query and path parameters as text, so that a bad value gets a 400 that says what is wrong. */
 final class QueryParams {
 
     private QueryParams() {}
 
     static int limit(String raw, int fallback) {
-        if (raw == null || raw.isBlank()) {
+        return limit(raw, fallback, RequestRules.MAX_LIMIT);
+    }
+
+    /** A limit between 1 and {@code max}; {@code fallback} when absent. */
+    static int limit(String raw, int fallback, int max) {
+        Integer limit = optionalLimit(raw, max);
+        if (limit == null) {
             return fallback;
         }
-        int limit;
+        if (limit < 1 || limit > max) {
+            fail("limit must be between 1 and " + max + ", got " + limit);
+        }
+        return limit;
+    }
+
+    /** A whole number given as limit (range checked by the caller's rules), or null when absent. */
+    static Integer optionalLimit(String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
         try {
-            limit = Integer.parseInt(raw.trim());
+            return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
             throw new BadParameterException(
-                    "limit must be a whole number between 1 and " + RequestRules.MAX_LIMIT + ", got '" + raw + "'");
+                    "limit must be a whole number between 1 and " + max + ", got '" + raw + "'");
         }
-        RequestRules.limit(limit).map(Problem::message).ifPresent(QueryParams::fail);
-        return limit;
     }
 
     static Optional<Instant> instant(String name, String raw) {
@@ -41,6 +56,36 @@ final class QueryParams {
     static String conversationId(String raw) {
         RequestRules.conversationId(raw).map(Problem::message).ifPresent(QueryParams::fail);
         return raw;
+    }
+
+    /** {@code true} or {@code false} (any case); {@code fallback} when absent. */
+    static boolean bool(String name, String raw, boolean fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadParameterException(name + " must be true or false, got '" + raw + "'");
+        };
+    }
+
+    /** A positive id from the path. */
+    static long id(String what, String raw) {
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameterException(what + " must be a positive whole number, got '" + raw + "'");
+    }
+
+    /** Empty text counts as absent. */
+    static String optional(String raw) {
+        return raw == null || raw.isEmpty() ? null : raw;
     }
 
     private static void fail(String message) {

@@ -24,10 +24,19 @@ public final class CanonicalRow {
 
     private CanonicalRow() {}
 
+    /** The current row of {@code rs}, every column of it. */
     public static ObjectNode read(ResultSet rs) throws SQLException {
+        return read(rs, 1);
+    }
+
+    /**
+     * The current row of {@code rs} from column {@code firstColumn} (1-based) on: for queries that select other
+     * columns (the chain's own) before the row's.
+     */
+    public static ObjectNode read(ResultSet rs, int firstColumn) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         ObjectNode row = JSON.objectNode();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
+        for (int i = firstColumn; i <= meta.getColumnCount(); i++) {
             row.set(
                     meta.getColumnLabel(i),
                     value(rs, i, meta.getColumnTypeName(i).toLowerCase(Locale.ROOT)));

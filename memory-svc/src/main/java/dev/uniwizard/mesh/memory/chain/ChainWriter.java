@@ -2,7 +2,10 @@ package dev.uniwizard.mesh.memory.chain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Links rows into the chain. Call {@link #link} in the transaction that inserted the row, after the insert: it takes
@@ -14,9 +17,7 @@ public class ChainWriter {
 
     /** Links the row of {@code source} whose key is {@code key}; returns its position. */
     public long link(Handle handle, ChainSource source, long key) {
-        ChainLinkHead head = handle.createQuery("SELECT seq, hash FROM chain_head WHERE singleton FOR UPDATE")
-                .map((rs, ctx) -> new ChainLinkHead(rs.getLong("seq"), rs.getBytes("hash")))
-                .one();
+        ChainLinkHead head = lockHead(handle);
         ObjectNode row = handle.createQuery("SELECT " + source.columns() + " FROM " + source.table() + " WHERE "
                         + source.keyColumn() + " = :key")
                 .bind("key", key)
@@ -31,11 +32,53 @@ public class ChainWriter {
                 .bind("hash", hash)
                 .bind("key", key)
                 .execute();
-        handle.createUpdate("UPDATE chain_head SET seq = :seq, hash = :hash, moved_at = now() WHERE singleton")
-                .bind("seq", seq)
-                .bind("hash", hash)
-                .execute();
+        moveHead(handle, seq, hash);
         return seq;
+    }
+
+    /**
+     * Links up to {@code limit} rows of {@code source} that are not in the chain (rows stored before it existed), in
+     * key order from just after {@code afterKey}, in the caller's transaction; returns the keys it linked, in order
+     * (empty when none is left). The rows are looked for after the head is locked, so a row that another replica
+     * linked meanwhile is not linked twice.
+     */
+    public List<Long> linkUnlinked(Handle handle, ChainSource source, long afterKey, int limit) {
+        ChainLinkHead head = lockHead(handle);
+        String key = source.keyColumn();
+        List<ObjectNode> rows = handle.createQuery("SELECT " + source.columns() + " FROM " + source.table()
+                        + " WHERE chain_seq IS NULL AND " + key + " > :after ORDER BY " + key + " LIMIT :limit")
+                .bind("after", afterKey)
+                .bind("limit", limit)
+                .map((rs, ctx) -> CanonicalRow.read(rs))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch updates = handle.prepareBatch("UPDATE " + source.table()
+                + " SET chain_seq = :seq, prev_hash = :prev, hash = :hash WHERE " + key + " = :key");
+        List<Long> keys = new ArrayList<>(rows.size());
+        long seq = head.seq();
+        byte[] prev = head.hash();
+        for (ObjectNode row : rows) {
+            seq++;
+            byte[] hash = ChainHash.link(prev, source, seq, row);
+            long rowKey = row.get(key).longValue();
+            updates.bind("seq", seq)
+                    .bind("prev", prev)
+                    .bind("hash", hash)
+                    .bind("key", rowKey)
+                    .add();
+            keys.add(rowKey);
+            prev = hash;
+        }
+        for (int updated : updates.execute()) {
+            if (updated != 1) {
+                throw new IllegalStateException("linking a row of " + source.table() + " updated " + updated
+                        + " rows instead of 1; the batch is rolled back");
+            }
+        }
+        moveHead(handle, seq, prev);
+        return keys;
     }
 
     /** The chain's last link as it is now. */
@@ -43,6 +86,19 @@ public class ChainWriter {
         return handle.createQuery("SELECT seq, hash FROM chain_head WHERE singleton")
                 .map((rs, ctx) -> new ChainLinkHead(rs.getLong("seq"), rs.getBytes("hash")))
                 .one();
+    }
+
+    private static ChainLinkHead lockHead(Handle handle) {
+        return handle.createQuery("SELECT seq, hash FROM chain_head WHERE singleton FOR UPDATE")
+                .map((rs, ctx) -> new ChainLinkHead(rs.getLong("seq"), rs.getBytes("hash")))
+                .one();
+    }
+
+    private static void moveHead(Handle handle, long seq, byte[] hash) {
+        handle.createUpdate("UPDATE chain_head SET seq = :seq, hash = :hash, moved_at = now() WHERE singleton")
+                .bind("seq", seq)
+                .bind("hash", hash)
+                .execute();
     }
 
     /** A position of the chain and the hash there. */

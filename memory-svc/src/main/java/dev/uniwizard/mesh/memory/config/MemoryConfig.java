@@ -69,6 +69,20 @@ public interface MemoryConfig {
         /** Rows stored before the chain existed are linked at start in batches of this many. */
         @WithDefault("500")
         int backfillBatch();
+
+        /**
+         * How long an append waits for its message to be linked before it is answered anyway (the message is stored;
+         * the next linking pass links it).
+         */
+        @WithDefault("10s")
+        Duration linkWait();
+
+        /**
+         * Messages are linked in groups just after they are stored. A message still unlinked this long after it was
+         * stored is reported by verify as a break.
+         */
+        @WithDefault("1m")
+        Duration linkGrace();
     }
 
     /** The historian: summaries of conversations that ended or went idle. */

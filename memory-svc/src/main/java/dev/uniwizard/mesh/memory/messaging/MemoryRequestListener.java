@@ -7,11 +7,14 @@ import dev.uniwizard.mesh.service.nats.StreamProvisioning;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Answers memory requests on {@code <root>.memory.append} and {@code <root>.memory.history}. Every replica joins the
- * queue group {@value #QUEUE_GROUP}; at most {@code memory.max-in-flight} requests run at a time (see
+ * Answers memory requests on {@code <root>.memory.<op>} for every op of {@link #OPS}: storing and reading
+ * conversations, full-text search, and project memory (promote, list, expire, markers). Every replica joins the queue
+ * group {@value #QUEUE_GROUP}; at most {@code memory.max-in-flight} requests run at a time (see
  * {@link dev.uniwizard.mesh.service.messaging.RequestResponder}).
  */
 @Startup(100)
@@ -19,6 +22,15 @@ import java.util.Map;
 public class MemoryRequestListener {
 
     static final String QUEUE_GROUP = "memory-svc";
+
+    static final List<String> OPS = List.of(
+            Subjects.MEMORY_APPEND,
+            Subjects.MEMORY_HISTORY,
+            Subjects.MEMORY_SEARCH,
+            Subjects.MEMORY_PROMOTE,
+            Subjects.MEMORY_LIST,
+            Subjects.MEMORY_EXPIRE,
+            Subjects.MEMORY_MARKERS);
 
     private final RequestResponders responders;
     private final Subjects subjects;
@@ -39,13 +51,8 @@ public class MemoryRequestListener {
 
     @PostConstruct
     void start() {
-        responders.start(
-                "memory",
-                Map.of(
-                        Subjects.MEMORY_APPEND, subjects.memory(Subjects.MEMORY_APPEND),
-                        Subjects.MEMORY_HISTORY, subjects.memory(Subjects.MEMORY_HISTORY)),
-                QUEUE_GROUP,
-                config.maxInFlight(),
-                handler);
+        Map<String, String> subjectsByOp = new LinkedHashMap<>();
+        OPS.forEach(op -> subjectsByOp.put(op, subjects.memory(op)));
+        responders.start("memory", subjectsByOp, QUEUE_GROUP, config.maxInFlight(), handler);
     }
 }

@@ -9,8 +9,7 @@ import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
 import dev.uniwizard.mesh.core.payload.ToolCallTrace;
-import dev.uniwizard.mesh.memory.chain.ChainSource;
-import dev.uniwizard.mesh.memory.chain.ChainWriter;
+import dev.uniwizard.mesh.memory.chain.ChainLinker;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -27,8 +26,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Conversations and their messages in PostgreSQL, each message with its tool calls as a JSON array. Appending is
  * idempotent on the envelope id: a message delivered twice is stored once and the second append reports the first
- * one's sequence number. Every stored message is linked into the chain in the transaction that stores it. Failures
- * surface as Jdbi's runtime exceptions.
+ * one's sequence number. A stored message is answered once the {@link ChainLinker} has linked it into the chain
+ * (or its wait ran out: it is linked by a later pass). Failures surface as Jdbi's runtime exceptions.
  */
 @Singleton
 public class ConversationStore {
@@ -39,15 +38,26 @@ public class ConversationStore {
     private static final TypeReference<List<ToolCallTrace>> TOOL_CALLS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
-    private final ChainWriter chain;
+    private final ChainLinker linker;
 
-    public ConversationStore(Jdbi jdbi, ChainWriter chain) {
+    public ConversationStore(Jdbi jdbi, ChainLinker linker) {
         this.jdbi = jdbi;
-        this.chain = chain;
+        this.linker = linker;
     }
 
-    /** Stores one message (validated by the caller) and updates its conversation, in one transaction. */
+    /**
+     * Stores one message (validated by the caller) and updates its conversation, in one transaction, then waits for
+     * its link.
+     */
     public MemoryAppendResult append(MemoryAppendRequest request) {
+        MemoryAppendResult result = store(request);
+        if (!result.duplicate()) {
+            linker.awaitLinked(result.seq());
+        }
+        return result;
+    }
+
+    private MemoryAppendResult store(MemoryAppendRequest request) {
         return jdbi.inTransaction(handle -> {
             Optional<Long> existing = existingSeq(handle, request.envelopeId());
             if (existing.isPresent()) {
@@ -98,7 +108,6 @@ public class ConversationStore {
                     .bind("id", request.conversationId())
                     .bind("house", request.house())
                     .execute();
-            chain.link(handle, ChainSource.MESSAGES, inserted.get());
             return new MemoryAppendResult(inserted.get(), false);
         });
     }

@@ -7,6 +7,7 @@ import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryHistoryRequest;
 import dev.uniwizard.mesh.core.payload.ToolCallTrace;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public final class RequestRules {
                     Problem.TOO_LARGE,
                     "content is " + content.length() + " characters long, at most " + maxContentChars + " are stored"));
         }
-        return Optional.empty();
+        return TextChecks.noNul("content", content);
     }
 
     private static Optional<Problem> toolCalls(String role, List<ToolCallTrace> calls) {
@@ -112,6 +113,9 @@ public final class RequestRules {
             if (problem.isPresent()) {
                 return problem;
             }
+        }
+        if (json(calls).contains("\\u0000")) {
+            return bad("toolCalls contain a NUL character (\\u0000); PostgreSQL cannot store it in JSON, remove it");
         }
         int bytes = jsonBytes(calls);
         if (bytes > MAX_TOOL_CALLS_BYTES) {
@@ -144,8 +148,12 @@ public final class RequestRules {
     }
 
     private static int jsonBytes(List<ToolCallTrace> calls) {
+        return json(calls).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String json(List<ToolCallTrace> calls) {
         try {
-            return EnvelopeCodec.mapper().writeValueAsBytes(calls).length;
+            return EnvelopeCodec.mapper().writeValueAsString(calls);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("toolCalls cannot be written as JSON", e);
         }

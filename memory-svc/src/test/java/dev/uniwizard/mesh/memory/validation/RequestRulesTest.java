@@ -37,6 +37,13 @@ class RequestRulesTest {
     }
 
     @Test
+    void contentWithANulCharacterIsRefusedNotRetriedForEver() {
+        assertThat(rules.check(append("c-1", "e-1", "user", "ab\u0000c")))
+                .hasValueSatisfying(problem ->
+                        assertThat(problem.message()).contains("content contains a NUL character", "position 2"));
+    }
+
+    @Test
     void envelopeIdIsRequired() {
         assertThat(rules.check(append("c-1", null, "user", "hi")))
                 .hasValueSatisfying(p -> assertThat(p.message()).startsWith("envelopeId is required"));

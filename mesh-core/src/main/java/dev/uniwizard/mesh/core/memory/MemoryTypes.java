@@ -22,6 +22,6 @@ public final class MemoryTypes {
     private MemoryTypes() {}
 
     public static boolean isKnown(String type) {
-        return ALL.contains(type);
+        return type != null && ALL.contains(type);
     }
 }
