@@ -303,6 +303,45 @@ class MeshEndToEndIT {
         model.verify();
     }
 
+    @Test
+    void aHouseRemembersADecisionAndItsNextTurnCarriesTheMarker() throws Exception {
+        model.enqueue(toolCalls(call(
+                        "m1",
+                        "remember",
+                        "{\"type\":\"decision\",\"content\":\"Long-term memory lives in PostgreSQL, not in files,"
+                                + " because the chain needs one ordered store.\",\"marker\":\"Memory lives in PostgreSQL\"}")))
+                .enqueue(text("Noted: memory lives in PostgreSQL."))
+                .enqueue(request -> {
+                    String system = request.path("messages").get(0).path("content").asText();
+                    assertThat(system)
+                            .contains("## Project memory (mesh)")
+                            .containsPattern("\\[MEMORY MARKER] decision #\\d+ \\(\\d{4}-\\d{2}-\\d{2}, ezra\\):"
+                                    + " Memory lives in PostgreSQL");
+                    return text("In PostgreSQL, as we decided.");
+                });
+
+        HttpResponse<String> first =
+                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"remember: memory lives in PostgreSQL\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        HttpResponse<String> second =
+                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"where does our memory live?\"}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(EnvelopeCodec.mapper().readTree(second.body()).path("text").asText())
+                .isEqualTo("In PostgreSQL, as we decided.");
+        model.verify();
+
+        ServiceProcess memory = SERVICES.get(0);
+        JsonNode search = EnvelopeCodec.mapper()
+                .readTree(send(HttpRequest.newBuilder(
+                        URI.create(memory.baseUrl() + "/api/v1/memory/search?q=postgresql&scope=all"))));
+        assertThat(search.path("hits").findValuesAsText("kind")).contains("memory", "message");
+        assertThat(search.path("hits").findValuesAsText("snippet")).anyMatch(snippet -> snippet.contains("«PostgreSQL»"));
+        JsonNode verify = EnvelopeCodec.mapper()
+                .readTree(send(HttpRequest.newBuilder(URI.create(memory.baseUrl() + "/api/v1/memory/verify"))));
+        assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
+        assertThat(verify.path("checkedLinks").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
     private static String send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response =
                 HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
