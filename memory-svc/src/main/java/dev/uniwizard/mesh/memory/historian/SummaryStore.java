@@ -1,16 +1,11 @@
 package dev.uniwizard.mesh.memory.historian;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
-import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
-import dev.uniwizard.mesh.core.payload.ToolCallTrace;
 import dev.uniwizard.mesh.memory.chain.ChainHash;
 import dev.uniwizard.mesh.memory.chain.ChainSource;
 import dev.uniwizard.mesh.memory.chain.ChainWriter;
+import dev.uniwizard.mesh.memory.store.StoredMessageRows;
 import jakarta.inject.Singleton;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,8 +28,6 @@ public class SummaryStore {
 
     /** First key of the advisory locks that claim a conversation for summarizing (the second is its id's hash). */
     static final int LOCK_SPACE = 0x4D454D48;
-
-    private static final TypeReference<List<ToolCallTrace>> TOOL_CALLS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final ChainWriter chain;
@@ -113,7 +106,7 @@ public class SummaryStore {
                 .bind("id", conversationId)
                 .bind("after", state.get().summarizedThroughSeq())
                 .bind("max", maxMessages)
-                .map(SummaryStore::message)
+                .map((rs, ctx) -> StoredMessageRows.read(rs))
                 .list();
         if (messages.size() < minMessages) {
             return Optional.empty();
@@ -207,38 +200,12 @@ public class SummaryStore {
                 ChainHash.hex(rs.getBytes("hash")));
     }
 
-    private static StoredMessage message(ResultSet rs, StatementContext ctx) throws SQLException {
-        String platform = rs.getString("sender_platform");
-        String userId = rs.getString("sender_user_id");
-        String displayName = rs.getString("sender_display_name");
-        Sender sender = platform == null && userId == null && displayName == null
-                ? null
-                : new Sender(platform, userId, displayName);
-        return new StoredMessage(
-                rs.getLong("seq"),
-                rs.getString("envelope_id"),
-                rs.getString("role"),
-                rs.getString("house"),
-                sender,
-                rs.getString("content"),
-                instant(rs, "said_at"),
-                toolCalls(rs.getString("tool_calls")));
-    }
-
     private static List<Long> longs(Array array) throws SQLException {
         List<Long> out = new ArrayList<>();
         for (Object element : (Object[]) array.getArray()) {
             out.add(((Number) element).longValue());
         }
         return out;
-    }
-
-    private static List<ToolCallTrace> toolCalls(String json) {
-        try {
-            return EnvelopeCodec.mapper().readValue(json, TOOL_CALLS);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored tool_calls are not a JSON array of tool calls", e);
-        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,9 +1,7 @@
 package dev.uniwizard.mesh.memory.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
-import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.ConversationHistory;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.MemoryAppendResult;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Conversations and their messages in PostgreSQL, each message with its tool calls as a JSON array. Appending is
@@ -31,11 +28,6 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 @Singleton
 public class ConversationStore {
-
-    private static final String MESSAGE_COLUMNS = "seq, envelope_id, role, house, sender_platform, sender_user_id,"
-            + " sender_display_name, content, said_at, tool_calls";
-
-    private static final TypeReference<List<ToolCallTrace>> TOOL_CALLS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final ChainLinker linker;
@@ -122,12 +114,12 @@ public class ConversationStore {
             if (!found) {
                 return new ConversationHistory(conversationId, false, List.of());
             }
-            List<StoredMessage> messages = handle.createQuery("SELECT " + MESSAGE_COLUMNS
+            List<StoredMessage> messages = handle.createQuery("SELECT " + StoredMessageRows.COLUMNS
                             + " FROM (SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq DESC LIMIT :limit)"
                             + " latest ORDER BY seq")
                     .bind("id", conversationId)
                     .bind("limit", limit)
-                    .map(ConversationStore::message)
+                    .map((rs, ctx) -> StoredMessageRows.read(rs))
                     .list();
             return new ConversationHistory(conversationId, true, messages);
         });
@@ -160,37 +152,11 @@ public class ConversationStore {
                 .findOne();
     }
 
-    private static StoredMessage message(ResultSet rs, StatementContext ctx) throws SQLException {
-        String platform = rs.getString("sender_platform");
-        String userId = rs.getString("sender_user_id");
-        String displayName = rs.getString("sender_display_name");
-        Sender sender = platform == null && userId == null && displayName == null
-                ? null
-                : new Sender(platform, userId, displayName);
-        return new StoredMessage(
-                rs.getLong("seq"),
-                rs.getString("envelope_id"),
-                rs.getString("role"),
-                rs.getString("house"),
-                sender,
-                rs.getString("content"),
-                instant(rs, "said_at"),
-                toolCalls(rs.getString("tool_calls")));
-    }
-
     private static String toolCallsJson(List<ToolCallTrace> calls) {
         try {
             return EnvelopeCodec.mapper().writeValueAsString(calls);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("toolCalls cannot be written as JSON", e);
-        }
-    }
-
-    private static List<ToolCallTrace> toolCalls(String json) {
-        try {
-            return EnvelopeCodec.mapper().readValue(json, TOOL_CALLS);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored tool_calls are not a JSON array of tool calls", e);
         }
     }
 
