@@ -305,14 +305,17 @@ class MeshEndToEndIT {
 
     @Test
     void aHouseRemembersADecisionAndItsNextTurnCarriesTheMarker() throws Exception {
-        model.enqueue(toolCalls(call(
-                        "m1",
-                        "remember",
-                        "{\"type\":\"decision\",\"content\":\"Long-term memory lives in PostgreSQL, not in files,"
-                                + " because the chain needs one ordered store.\",\"marker\":\"Memory lives in PostgreSQL\"}")))
+        model.enqueue(
+                        toolCalls(
+                                call(
+                                        "m1",
+                                        "remember",
+                                        "{\"type\":\"decision\",\"content\":\"Long-term memory lives in PostgreSQL, not in files,"
+                                                + " because the chain needs one ordered store.\",\"marker\":\"Memory lives in PostgreSQL\"}")))
                 .enqueue(text("Noted: memory lives in PostgreSQL."))
                 .enqueue(request -> {
-                    String system = request.path("messages").get(0).path("content").asText();
+                    String system =
+                            request.path("messages").get(0).path("content").asText();
                     assertThat(system)
                             .contains("## Project memory (mesh)")
                             .containsPattern("\\[MEMORY MARKER] decision #\\d+ \\(\\d{4}-\\d{2}-\\d{2}, ezra\\):"
@@ -335,7 +338,8 @@ class MeshEndToEndIT {
                 .readTree(send(HttpRequest.newBuilder(
                         URI.create(memory.baseUrl() + "/api/v1/memory/search?q=postgresql&scope=all"))));
         assertThat(search.path("hits").findValuesAsText("kind")).contains("memory", "message");
-        assertThat(search.path("hits").findValuesAsText("snippet")).anyMatch(snippet -> snippet.contains("«PostgreSQL»"));
+        assertThat(search.path("hits").findValuesAsText("snippet"))
+                .anyMatch(snippet -> snippet.contains("«PostgreSQL»"));
         JsonNode verify = EnvelopeCodec.mapper()
                 .readTree(send(HttpRequest.newBuilder(URI.create(memory.baseUrl() + "/api/v1/memory/verify"))));
         assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
