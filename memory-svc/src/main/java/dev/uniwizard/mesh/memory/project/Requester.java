@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.memory.project;
 
 import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.core.trust.HouseNodes;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 
 /**
@@ -34,20 +35,11 @@ public record Requester(String id, String house) {
         if (nodeId == null) {
             return null;
         }
-        if (envelopeHouse != null && Subjects.isToken(envelopeHouse) && speaksFor(nodeId, envelopeHouse)) {
+        if (envelopeHouse != null && Subjects.isToken(envelopeHouse) && HouseNodes.speaksFor(nodeId, envelopeHouse)) {
             return envelopeHouse;
         }
         int dash = nodeId.lastIndexOf('-');
         String house = dash > 0 ? nodeId.substring(0, dash) : nodeId;
         return Subjects.isToken(house) ? house : null;
-    }
-
-    /** Node {@code ezra} or {@code ezra-<instance>} (instance without '-') speaks for house {@code ezra}. */
-    static boolean speaksFor(String nodeId, String house) {
-        if (nodeId.equals(house)) {
-            return true;
-        }
-        String instance = nodeId.startsWith(house + "-") ? nodeId.substring(house.length() + 1) : "";
-        return !instance.isEmpty() && instance.indexOf('-') < 0;
     }
 }

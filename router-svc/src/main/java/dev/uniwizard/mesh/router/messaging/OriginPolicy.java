@@ -3,6 +3,7 @@ package dev.uniwizard.mesh.router.messaging;
 import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.core.trust.HouseNodes;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import java.util.Optional;
 
@@ -62,25 +63,13 @@ public final class OriginPolicy {
         if (sender == null
                 || !MESH_PLATFORM.equals(sender.platform())
                 || !Subjects.isToken(sender.userId())
-                || !speaksFor(message.nodeId(), sender.userId())) {
+                || !HouseNodes.speaksFor(message.nodeId(), sender.userId())) {
             return violation(
                     "house_bad_sender",
                     "house node " + message.nodeId() + " sent " + message.id() + " with " + claimed
                             + "; a house speaks only as mesh:<its own name>");
         }
         return Optional.empty();
-    }
-
-    /** Node {@code ezra} or {@code ezra-<instance>} (instance without '-') speaks for house {@code ezra}. */
-    static boolean speaksFor(String nodeId, String house) {
-        if (nodeId == null) {
-            return false;
-        }
-        if (nodeId.equals(house)) {
-            return true;
-        }
-        String instance = nodeId.startsWith(house + "-") ? nodeId.substring(house.length() + 1) : "";
-        return !instance.isEmpty() && instance.indexOf('-') < 0;
     }
 
     private static Optional<Violation> violation(String reason, String detail) {
