@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.gateway.api;
 
 import dev.uniwizard.mesh.core.envelope.Sender;
+import dev.uniwizard.mesh.core.platform.Platforms;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 public final class Inputs {
 
     /** The platform name of everything that comes in over this HTTP API. */
-    public static final String PLATFORM = "http";
+    public static final String PLATFORM = Platforms.HTTP;
 
     /** Who an unnamed caller is. */
     public static final String DEFAULT_OPERATOR = "http-api";

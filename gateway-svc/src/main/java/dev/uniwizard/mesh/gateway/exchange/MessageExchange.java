@@ -7,8 +7,8 @@ import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
-import dev.uniwizard.mesh.gateway.api.Inputs;
 import dev.uniwizard.mesh.gateway.api.MessageRequest;
+import dev.uniwizard.mesh.gateway.operators.Operator;
 import dev.uniwizard.mesh.gateway.replies.Reply;
 import dev.uniwizard.mesh.gateway.replies.ReplyWaiters;
 import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
@@ -46,15 +46,26 @@ public class MessageExchange {
         this.tracing = tracing;
     }
 
+    /** An HTTP API message from {@code sender} (platform {@code http}), with no known operator. */
     public ExchangeResult send(MessageRequest request, Sender sender, Duration wait) throws InterruptedException {
+        return send(request, sender, new MessagePayload(request.text()), wait);
+    }
+
+    /**
+     * A message from an authenticated {@code operator}: their own house travels with it, so the router sends it there
+     * when it addresses no house. Published on {@code <root>.in.<sender platform>}, which must be a platform whose
+     * replies {@link dev.uniwizard.mesh.gateway.replies.ReplyWatcher} watches.
+     */
+    public ExchangeResult send(MessageRequest request, Sender sender, Operator operator, Duration wait)
+            throws InterruptedException {
+        return send(request, sender, new MessagePayload(request.text(), operator.name(), operator.house(), null), wait);
+    }
+
+    private ExchangeResult send(MessageRequest request, Sender sender, MessagePayload payload, Duration wait)
+            throws InterruptedException {
         String conversationId = request.conversationId() == null ? Ids.newId() : request.conversationId();
         Envelope message = signer.originate(
-                EnvelopeKind.MESSAGE,
-                conversationId,
-                request.house(),
-                sender,
-                new MessagePayload(request.text()),
-                tracing.currentTraceparent());
+                EnvelopeKind.MESSAGE, conversationId, request.house(), sender, payload, tracing.currentTraceparent());
         Optional<ReplyWaiters.Waiter> registered = waiters.register(message.correlationId());
         if (registered.isEmpty()) {
             return new ExchangeResult.Unavailable(
@@ -63,7 +74,7 @@ public class MessageExchange {
         }
         try (ReplyWaiters.Waiter waiter = registered.get()) {
             try {
-                publisher.publishDurable(subjects.in(Inputs.PLATFORM), message);
+                publisher.publishDurable(subjects.in(sender.platform()), message);
             } catch (RuntimeException e) {
                 LOG.warnf("could not hand message %s to the mesh: %s", message.id(), e.getMessage());
                 return new ExchangeResult.Unavailable(

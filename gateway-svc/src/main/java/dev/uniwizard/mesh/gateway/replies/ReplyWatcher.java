@@ -5,11 +5,11 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.platform.Platforms;
 import dev.uniwizard.mesh.core.signing.Verification;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
-import dev.uniwizard.mesh.gateway.api.Inputs;
 import dev.uniwizard.mesh.service.nats.StreamProvisioning;
 import dev.uniwizard.mesh.service.security.EnvelopeGuard;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,11 +24,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
- * Watches the replies for the HTTP platform ({@code <root>.out.http} in the OUTBOUND stream) with an ordered,
+ * Watches the replies for the platforms whose requests wait for them ({@code <root>.out.http} and
+ * {@code <root>.out.openai} in the OUTBOUND stream) with an ordered,
  * ephemeral consumer that sees only replies published after the gateway started. Every replica sees every reply; the
  * one holding the waiting request completes it, the others ignore it. Replies stay in the stream (and in memory), so
  * nothing is lost when no request waits any more.
@@ -38,7 +41,7 @@ import org.jboss.logging.Logger;
 public class ReplyWatcher {
 
     private static final Logger LOG = Logger.getLogger(ReplyWatcher.class);
-    private static final Set<NodeRole> REPLIERS = Set.of(NodeRole.ROUTER, NodeRole.HOUSE);
+    private static final Set<NodeRole> REPLIERS = Set.of(NodeRole.ROUTER, NodeRole.HOUSE, NodeRole.SERVICE);
 
     private final Connection connection;
     private final MeshStreams streams;
@@ -46,7 +49,10 @@ public class ReplyWatcher {
     private final EnvelopeGuard guard;
     private final ReplyWaiters waiters;
     private final MeterRegistry registry;
-    private volatile MessageConsumer consumer;
+    /** The platforms whose HTTP requests wait for their replies. */
+    public static final List<String> AWAITED_PLATFORMS = List.of(Platforms.HTTP, Platforms.OPENAI);
+
+    private final List<MessageConsumer> consumers = new CopyOnWriteArrayList<>();
 
     public ReplyWatcher(
             StreamProvisioning provisioned,
@@ -66,33 +72,35 @@ public class ReplyWatcher {
 
     @PostConstruct
     void start() {
-        String subject = subjects.out(Inputs.PLATFORM);
-        try {
-            consumer = connection
-                    .getStreamContext(streams.outbound())
-                    .createOrderedConsumer(new OrderedConsumerConfiguration()
-                            .filterSubject(subject)
-                            .deliverPolicy(DeliverPolicy.New))
-                    .consume(this::onMessage);
-            LOG.infof("watching replies on %s (stream %s)", subject, streams.outbound());
-        } catch (IOException | JetStreamApiException e) {
-            throw new IllegalStateException(
-                    "cannot watch replies on " + subject + " in stream " + streams.outbound() + ": " + e.getMessage(),
-                    e);
+        for (String platform : AWAITED_PLATFORMS) {
+            String subject = subjects.out(platform);
+            try {
+                consumers.add(connection
+                        .getStreamContext(streams.outbound())
+                        .createOrderedConsumer(new OrderedConsumerConfiguration()
+                                .filterSubject(subject)
+                                .deliverPolicy(DeliverPolicy.New))
+                        .consume(this::onMessage));
+                LOG.infof("watching replies on %s (stream %s)", subject, streams.outbound());
+            } catch (IOException | JetStreamApiException e) {
+                throw new IllegalStateException(
+                        "cannot watch replies on " + subject + " in stream " + streams.outbound() + ": "
+                                + e.getMessage(),
+                        e);
+            }
         }
     }
 
     @PreDestroy
     void stop() {
-        MessageConsumer current = consumer;
-        consumer = null;
-        if (current != null) {
+        for (MessageConsumer current : consumers) {
             try {
                 current.close();
             } catch (Exception e) {
                 LOG.debugf("closing the reply watcher: %s", e);
             }
         }
+        consumers.clear();
     }
 
     /** Never throws: a failure here would stop the watcher for every request. */

@@ -7,6 +7,7 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
+import dev.uniwizard.mesh.core.payload.ReplyAddress;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
@@ -138,7 +139,12 @@ public class TaskConsumer implements EnvelopeHandler {
             rememberRequest(task, payload);
             TurnResult answer = answer(task, payload, platform, delivery);
             Envelope reply = signer.follow(
-                    task, "reply", EnvelopeKind.REPLY, config.name(), answer.reply(), tracing.currentTraceparent());
+                    task,
+                    "reply",
+                    EnvelopeKind.REPLY,
+                    config.name(),
+                    answer.reply().withReplyTo(replyAddress(payload)),
+                    tracing.currentTraceparent());
             remember(task, answer, reply);
             publisher.publishDurable(subjects.out(platform), reply);
             outcome = answer.reply().status();
@@ -228,7 +234,7 @@ public class TaskConsumer implements EnvelopeHandler {
                 label,
                 EnvelopeKind.REPLY,
                 config.name(),
-                ReplyPayload.pending(config.name(), text),
+                ReplyPayload.pending(config.name(), text).withReplyTo(replyAddress(readTask(task))),
                 tracing.currentTraceparent());
         try {
             publisher.publishDurable(subjects.out(platform), notice);
@@ -280,6 +286,11 @@ public class TaskConsumer implements EnvelopeHandler {
                         house,
                         answer.reply().text(),
                         reply.ts()));
+    }
+
+    /** Where on the platform the replies go (chat, thread...), as the task carries it. */
+    private static ReplyAddress replyAddress(TaskPayload payload) {
+        return payload == null ? null : payload.replyTo();
     }
 
     /** The platform the task asked for, else the operator's platform; without either nobody could hear back. */

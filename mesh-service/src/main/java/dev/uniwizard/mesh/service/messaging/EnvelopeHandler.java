@@ -26,6 +26,23 @@ public interface EnvelopeHandler {
         }
     }
 
+    /**
+     * A failure worth another attempt after a delay the handler knows better than the default backoff (a platform's
+     * {@code retry_after}). Counts as an attempt like any other failure.
+     */
+    class RetryLater extends Exception {
+        private final java.time.Duration delay;
+
+        public RetryLater(String message, java.time.Duration delay) {
+            super(message);
+            this.delay = delay;
+        }
+
+        public java.time.Duration delay() {
+            return delay;
+        }
+    }
+
     /** A failure that no retry can fix (the message itself is unusable). */
     class PermanentFailure extends Exception {
         public PermanentFailure(String message) {

@@ -186,7 +186,9 @@ public class JetStreamWorkers {
                 if (attempt >= spec.maxDeliver()) {
                     deadLetter(message, attempt, e.toString());
                 } else {
-                    Duration delay = Duration.ofMillis(Math.min(30_000, 500L << Math.min(10, attempt - 1)));
+                    Duration delay = e instanceof EnvelopeHandler.RetryLater later
+                            ? later.delay()
+                            : Duration.ofMillis(Math.min(30_000, 500L << Math.min(10, attempt - 1)));
                     LOG.warnf(
                             "%s: envelope %s failed on attempt %d of %d, retrying in %d ms: %s",
                             spec.durable(), envelope.id(), attempt, spec.maxDeliver(), delay.toMillis(), e);

@@ -39,6 +39,10 @@ public record WorkerSpec(
         return new WorkerSpec(stream, durable, filterSubject, allowedRoles, concurrency, wait, maxDeliver);
     }
 
+    public WorkerSpec withMaxDeliver(int attempts) {
+        return new WorkerSpec(stream, durable, filterSubject, allowedRoles, concurrency, ackWait, attempts);
+    }
+
     public WorkerSpec withConcurrency(int count) {
         return new WorkerSpec(stream, durable, filterSubject, allowedRoles, count, ackWait, maxDeliver);
     }
