@@ -13,6 +13,7 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
+import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.testkit.LocalServers;
@@ -21,6 +22,9 @@ import dev.uniwizard.mesh.testkit.TestDatabase;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import dev.uniwizard.mesh.testkit.TestNamespace;
 import dev.uniwizard.mesh.testkit.llm.ScriptedChatServer;
+import dev.uniwizard.mesh.testkit.platforms.FakeGiteaApi;
+import dev.uniwizard.mesh.testkit.platforms.FakeTelegramBotApi;
+import dev.uniwizard.mesh.testkit.platforms.TelegramSentMessage;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -67,11 +71,19 @@ class MeshEndToEndIT {
     private static ServiceProcess timmy;
     private static ScriptedChatServer model;
     private static Path ezraWorkspace;
+    private static FakeTelegramBotApi telegram;
+    private static FakeGiteaApi gitea;
+    private static final String TELEGRAM_SECRET = "e2e-telegram-secret";
+    private static final String GITEA_SECRET = "e2e-gitea-webhook-secret";
+    private static final long ALICE_TELEGRAM_ID = 4242;
 
     @BeforeAll
     static void startTheMesh() throws Exception {
         database = TestDatabase.create();
         model = ScriptedChatServer.start();
+        telegram = new FakeTelegramBotApi("123456:e2e-bot-token");
+        gitea = new FakeGiteaApi();
+        gitea.createRepo("acme/app");
         ezraWorkspace = Files.createTempDirectory("ezra-workspace-");
         Map<String, String> db = Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
@@ -79,7 +91,7 @@ class MeshEndToEndIT {
                 "quarkus.datasource.password", LocalServers.pgPassword());
         Map<String, Map<String, String>> services = new java.util.LinkedHashMap<>();
         services.put("memory-svc", config("memory-test", NodeRole.SERVICE, db));
-        services.put("router-svc", config("router-test", NodeRole.ROUTER, Map.of()));
+        services.put("router-svc", config("router-test", NodeRole.ROUTER, routerTriage()));
         services.put(
                 "house-ezra",
                 config(
@@ -91,7 +103,7 @@ class MeshEndToEndIT {
                                 "house.workspace.roots", ezraWorkspace.toString(),
                                 "house.approvals.authority-nodes", "timmy-test",
                                 "house.approvals.poll-interval", "500ms")));
-        services.put("gateway-svc", config("gateway-test", NodeRole.GATEWAY, Map.of()));
+        services.put("gateway-svc", config("gateway-test", NodeRole.GATEWAY, gatewayPlatforms()));
         Map<String, String> timmyConfig = new HashMap<>(db);
         timmyConfig.put("house.approvals.authority-nodes", "timmy-test");
         services.put("house-timmy", config("timmy-test", NodeRole.HOUSE, timmyConfig));
@@ -123,6 +135,12 @@ class MeshEndToEndIT {
         }
         if (model != null) {
             model.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+        if (gitea != null) {
+            gitea.close();
         }
         NAMESPACE.deleteStreams();
         if (database != null) {
@@ -346,6 +364,134 @@ class MeshEndToEndIT {
         assertThat(verify.path("checkedLinks").asLong()).isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void aTelegramUpdateReachesTheOperatorsOwnHouseAndTheReplyComesBackThroughTheBotApi() throws Exception {
+        Subjects subjects = NAMESPACE.subjects();
+        String update = FakeTelegramBotApi.privateText(
+                900_001, ALICE_TELEGRAM_ID, "Alice", "/tool echo text=hello-from-telegram");
+        HttpResponse<String> wrongSecret =
+                webhook("/webhooks/telegram", update, Map.of("X-Telegram-Bot-Api-Secret-Token", "not-the-secret"));
+        assertThat(wrongSecret.statusCode()).as(wrongSecret.body()).isEqualTo(401);
+
+        try (SubjectRecorder recorder = SubjectRecorder.watch(nats, subjects.task("ezra"))) {
+            HttpResponse<String> accepted =
+                    webhook("/webhooks/telegram", update, Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(telegram.sentTo(String.valueOf(ALICE_TELEGRAM_ID)))
+                            .extracting(TelegramSentMessage::text)
+                            .contains("hello-from-telegram"));
+            Envelope task = recorder.envelopesOn(subjects.task("ezra")).getFirst();
+            TaskPayload payload = EnvelopeCodec.readPayload(task, TaskPayload.class);
+            assertThat(payload.routedBecause()).contains("alice");
+            assertThat(payload.replyPlatform()).isEqualTo("telegram");
+            assertThat(task.conversationId()).isEqualTo("telegram:" + ALICE_TELEGRAM_ID);
+        }
+        // Only the genuine update was delivered, once.
+        assertThat(telegram.sentTo(String.valueOf(ALICE_TELEGRAM_ID))).hasSize(1);
+    }
+
+    @Test
+    void aSignedGiteaIssueIsTriagedLabelledAssignedCommentedAndAnsweredByTheChosenHouse() throws Exception {
+        Subjects subjects = NAMESPACE.subjects();
+        long number =
+                gitea.addIssue("acme/app", "The docs for the gateway are stale", "Please update the docs.", "bob");
+        model.enqueue(request -> text("I will rewrite the gateway docs this week."));
+        String body = giteaIssueOpened(number);
+        HttpResponse<String> forged = webhook(
+                "/webhooks/gitea",
+                body,
+                Map.of(
+                        "X-Gitea-Event", "issues",
+                        "X-Gitea-Delivery", "e2e-delivery-forged",
+                        "X-Gitea-Signature", hmac("wrong-secret", body)));
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+
+        try (SubjectRecorder recorder = SubjectRecorder.watch(nats, subjects.task("ezra"))) {
+            HttpResponse<String> accepted = webhook(
+                    "/webhooks/gitea",
+                    body,
+                    Map.of(
+                            "X-Gitea-Event", "issues",
+                            "X-Gitea-Delivery", "e2e-delivery-1",
+                            "X-Gitea-Signature", hmac(GITEA_SECRET, body)));
+            assertThat(accepted.statusCode()).as(accepted.body()).isBetween(200, 202);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                FakeGiteaApi.FakeIssue issue = gitea.issue("acme/app", number);
+                assertThat(issue.labels()).contains("documentation", "house/ezra");
+                assertThat(issue.assignees()).contains("ezra-bot");
+                assertThat(issue.comments())
+                        .extracting(FakeGiteaApi.FakeComment::body)
+                        .anyMatch(comment -> comment.startsWith("Routed to Ezra (archivist):"));
+            });
+            // The task reached Ezra, whose answer comes back as a comment on the issue.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                            gitea.issue("acme/app", number).comments())
+                    .extracting(FakeGiteaApi.FakeComment::body)
+                    .anyMatch(comment -> comment.contains("I will rewrite the gateway docs this week.")));
+            Envelope task = recorder.envelopesOn(subjects.task("ezra")).getFirst();
+            TaskPayload payload = EnvelopeCodec.readPayload(task, TaskPayload.class);
+            assertThat(payload.replyPlatform()).isEqualTo("gitea");
+            assertThat(payload.replyTo().chat()).isEqualTo("acme/app");
+            assertThat(payload.replyTo().thread()).isEqualTo(String.valueOf(number));
+        }
+        // Gitea's redelivery of the same webhook is not triaged again.
+        HttpResponse<String> again = webhook(
+                "/webhooks/gitea",
+                body,
+                Map.of(
+                        "X-Gitea-Event", "issues",
+                        "X-Gitea-Delivery", "e2e-delivery-1",
+                        "X-Gitea-Signature", hmac(GITEA_SECRET, body)));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(gitea.issue("acme/app", number).comments())
+                .extracting(FakeGiteaApi.FakeComment::body)
+                .filteredOn(comment -> comment.startsWith("Routed to"))
+                .hasSize(1);
+    }
+
+    /** A Gitea {@code issues} webhook body of the shape Gitea sends when an issue is opened. */
+    private static String giteaIssueOpened(long number) {
+        ObjectNode root = EnvelopeCodec.mapper().createObjectNode();
+        root.put("action", "opened");
+        root.put("number", number);
+        ObjectNode issue = root.putObject("issue");
+        issue.put("id", 1000 + number);
+        issue.put("number", number);
+        issue.put("title", "The docs for the gateway are stale");
+        issue.put("body", "Please update the docs.");
+        issue.put("state", "open");
+        issue.put("html_url", gitea.url() + "/acme/app/issues/" + number);
+        issue.putArray("labels");
+        issue.putObject("user").put("login", "bob");
+        ObjectNode repository = root.putObject("repository");
+        repository.put("id", 7);
+        repository.put("name", "app");
+        repository.put("full_name", "acme/app");
+        repository.put("html_url", gitea.url() + "/acme/app");
+        repository.putObject("owner").put("login", "acme");
+        root.putObject("sender").put("login", "bob");
+        return root.toString();
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> webhook(String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("content-type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response =
                 HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -355,6 +501,43 @@ class MeshEndToEndIT {
 
     private static String traceId(Envelope envelope) {
         return envelope.traceparent().substring(3, 35);
+    }
+
+    /** The router triages Gitea issues: "docs" issues go to Ezra, labelled and assigned on the fake Gitea. */
+    private static Map<String, String> routerTriage() {
+        return Map.of(
+                "router.gitea.base-url", gitea.url(),
+                "router.gitea.token", gitea.token(),
+                "router.gitea.users.ezra", "ezra-bot",
+                "router.triage.rules[0].name", "docs",
+                "router.triage.rules[0].house", "ezra",
+                "router.triage.rules[0].keywords", "docs,documentation",
+                "router.triage.rules[0].add-labels", "documentation");
+    }
+
+    /** Telegram by webhook and Gitea webhooks, with the fakes as the platforms' APIs; alice's own house is ezra. */
+    private static Map<String, String> gatewayPlatforms() {
+        return Map.of(
+                "gateway.operators.alice.house",
+                "ezra",
+                "gateway.operators.alice.identities",
+                "telegram:" + ALICE_TELEGRAM_ID,
+                "gateway.telegram.mode",
+                "webhook",
+                "gateway.telegram.bot-token",
+                telegram.token(),
+                "gateway.telegram.webhook-secret",
+                TELEGRAM_SECRET,
+                "gateway.telegram.api-url",
+                telegram.url(),
+                "gateway.gitea.enabled",
+                "true",
+                "gateway.gitea.webhook-secret",
+                GITEA_SECRET,
+                "gateway.gitea.base-url",
+                gitea.url(),
+                "gateway.gitea.token",
+                gitea.token());
     }
 
     private static Map<String, String> config(String node, NodeRole role, Map<String, String> extra) {

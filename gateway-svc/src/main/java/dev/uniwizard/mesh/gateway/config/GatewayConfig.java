@@ -129,6 +129,12 @@ public interface GatewayConfig {
         /** Messages per second across all chats (Telegram allows about 30). */
         @WithDefault("30")
         double overallPerSecond();
+
+        /**
+         * The bot's username without {@code @} (e.g. {@code MeshBot}): Telegram appends {@code @<username>} to
+         * commands in groups ({@code /ezra@MeshBot hi}); the gateway strips it from a leading command.
+         */
+        Optional<String> botUsername();
     }
 
     /** Slack Events API and Web API, under {@code gateway.slack.*}. */

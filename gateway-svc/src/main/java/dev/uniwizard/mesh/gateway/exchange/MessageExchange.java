@@ -58,32 +58,57 @@ public class MessageExchange {
      */
     public ExchangeResult send(MessageRequest request, Sender sender, Operator operator, Duration wait)
             throws InterruptedException {
-        return send(request, sender, new MessagePayload(request.text(), operator.name(), operator.house(), null), wait);
+        return send(request, sender, operatorPayload(request, operator), wait);
+    }
+
+    /**
+     * Hands a message from an authenticated {@code operator} to the mesh (like
+     * {@link #send(MessageRequest, Sender, Operator, Duration)}) and returns without waiting: the caller takes the
+     * replies from the returned exchange as they come and closes it.
+     *
+     * @throws ExchangeUnavailable when the message could not be handed to the mesh; nothing was sent
+     */
+    public OpenExchange open(MessageRequest request, Sender sender, Operator operator) {
+        return open(request, sender, operatorPayload(request, operator));
+    }
+
+    private static MessagePayload operatorPayload(MessageRequest request, Operator operator) {
+        return new MessagePayload(request.text(), operator.name(), operator.house(), null);
     }
 
     private ExchangeResult send(MessageRequest request, Sender sender, MessagePayload payload, Duration wait)
             throws InterruptedException {
-        String conversationId = request.conversationId() == null ? Ids.newId() : request.conversationId();
-        Envelope message = signer.originate(
-                EnvelopeKind.MESSAGE, conversationId, request.house(), sender, payload, tracing.currentTraceparent());
-        Optional<ReplyWaiters.Waiter> registered = waiters.register(message.correlationId());
-        if (registered.isEmpty()) {
-            return new ExchangeResult.Unavailable(
-                    "gateway_busy",
-                    waiters.capacity() + " requests are already waiting for replies here; try again shortly");
+        OpenExchange opened;
+        try {
+            opened = open(request, sender, payload);
+        } catch (ExchangeUnavailable e) {
+            return new ExchangeResult.Unavailable(e.error(), e.getMessage());
         }
-        try (ReplyWaiters.Waiter waiter = registered.get()) {
-            try {
-                publisher.publishDurable(subjects.in(sender.platform()), message);
-            } catch (RuntimeException e) {
-                LOG.warnf("could not hand message %s to the mesh: %s", message.id(), e.getMessage());
-                return new ExchangeResult.Unavailable(
-                        "mesh_unavailable", "the message could not be handed to the mesh: " + e.getMessage());
-            }
-            LOG.debugf("sent message %s in conversation %s; waiting up to %s", message.id(), conversationId, wait);
-            Optional<Reply> reply = wait.isZero() ? Optional.empty() : waiter.await(wait);
+        try (OpenExchange exchange = opened) {
+            Envelope message = exchange.message();
+            Optional<Reply> reply = wait.isZero() ? Optional.empty() : exchange.next(wait);
             return reply.<ExchangeResult>map(r -> new ExchangeResult.Replied(message, r))
                     .orElseGet(() -> new ExchangeResult.Pending(message));
         }
+    }
+
+    private OpenExchange open(MessageRequest request, Sender sender, MessagePayload payload) {
+        String conversationId = request.conversationId() == null ? Ids.newId() : request.conversationId();
+        Envelope message = signer.originate(
+                EnvelopeKind.MESSAGE, conversationId, request.house(), sender, payload, tracing.currentTraceparent());
+        ReplyWaiters.Waiter waiter = waiters.register(message.correlationId())
+                .orElseThrow(() -> new ExchangeUnavailable(
+                        "gateway_busy",
+                        waiters.capacity() + " requests are already waiting for replies here; try again shortly"));
+        try {
+            publisher.publishDurable(subjects.in(sender.platform()), message);
+        } catch (RuntimeException e) {
+            waiter.close();
+            LOG.warnf("could not hand message %s to the mesh: %s", message.id(), e.getMessage());
+            throw new ExchangeUnavailable(
+                    "mesh_unavailable", "the message could not be handed to the mesh: " + e.getMessage());
+        }
+        LOG.debugf("sent message %s in conversation %s", message.id(), conversationId);
+        return new OpenExchange(message, waiter);
     }
 }

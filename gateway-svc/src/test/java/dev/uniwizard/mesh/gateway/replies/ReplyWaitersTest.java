@@ -25,6 +25,19 @@ class ReplyWaitersTest {
     }
 
     @Test
+    void handsEveryReplyToTheWaiterInOrder() throws Exception {
+        Reply notice = new Reply(null, ReplyPayload.pending("ezra", "waiting for approval"));
+        try (ReplyWaiters.Waiter waiter = waiters.register("c1").orElseThrow()) {
+            assertThat(waiters.complete("c1", notice)).isTrue();
+            assertThat(waiters.complete("c1", reply)).isTrue();
+
+            assertThat(waiter.await(Duration.ofMillis(10))).contains(notice);
+            assertThat(waiter.await(Duration.ofMillis(10))).contains(reply);
+            assertThat(waiter.await(Duration.ofMillis(10))).isEmpty();
+        }
+    }
+
+    @Test
     void endsEmptyWhenNoReplyComes() throws Exception {
         try (ReplyWaiters.Waiter waiter = waiters.register("c1").orElseThrow()) {
             assertThat(waiter.await(Duration.ofMillis(20))).isEmpty();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uniwizard.mesh.memory.config.MemoryConfig;
+import dev.uniwizard.mesh.service.model.ChatCompletions;
 import dev.uniwizard.mesh.testkit.llm.ReceivedRequest;
 import dev.uniwizard.mesh.testkit.llm.ScriptedChatServer;
 import java.net.ServerSocket;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class SummaryModelClientTest {
 
     private final ScriptedChatServer server = ScriptedChatServer.start();
-    private final SummaryModelClient client = new SummaryModelClient(Map.of("SUMMARY_KEY", "sk-test-123")::get);
+    private final SummaryModelClient client =
+            new SummaryModelClient(new ChatCompletions(), Map.of("SUMMARY_KEY", "sk-test-123")::get);
 
     @AfterEach
     void stop() {

@@ -6,15 +6,15 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
-import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
-import dev.uniwizard.mesh.core.payload.TaskPayload;
+import dev.uniwizard.mesh.core.platform.Platforms;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.core.trust.TrustStore;
 import dev.uniwizard.mesh.core.trust.TrustedNode;
+import dev.uniwizard.mesh.router.gitea.GiteaEventRouter;
 import dev.uniwizard.mesh.router.routing.HouseSelector;
 import dev.uniwizard.mesh.router.routing.RouteDecision;
 import dev.uniwizard.mesh.service.messaging.EnvelopeHandler;
@@ -33,9 +33,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes every inbound message ({@code <root>.in.>}: operators' from gateways, and houses' own on {@code in.mesh}, see
- * {@link OriginPolicy}), chooses its house, and publishes a task re-signed by the router on
- * {@code <root>.task.<house>}. A message that cannot be routed is answered on the sender's platform with an error
- * reply, so the operator (or, on {@code out.mesh}, the house) always hears back.
+ * {@link OriginPolicy}), chooses its house ({@link HouseSelector}; Gitea webhooks go through
+ * {@link GiteaEventRouter}'s triage), and publishes a task re-signed by the router on {@code <root>.task.<house>}
+ * ({@link TaskDispatcher}, which also applies the houses' health). A message that cannot be routed is answered on the
+ * sender's platform with an error reply carrying the message's reply address, so the operator (or, on
+ * {@code out.mesh}, the house) always hears back.
  */
 @Startup(100)
 @Singleton
@@ -55,6 +57,8 @@ public class InboundRouter implements EnvelopeHandler {
     private final MeterRegistry registry;
     private final TrustStore trust;
     private final OriginPolicy origins;
+    private final TaskDispatcher dispatcher;
+    private final GiteaEventRouter gitea;
 
     public InboundRouter(
             StreamProvisioning provisioned,
@@ -66,7 +70,9 @@ public class InboundRouter implements EnvelopeHandler {
             EnvelopePublisher publisher,
             NatsTracing tracing,
             MeterRegistry registry,
-            TrustStore trust) {
+            TrustStore trust,
+            TaskDispatcher dispatcher,
+            GiteaEventRouter gitea) {
         this.workers = workers;
         this.streams = streams;
         this.subjects = subjects;
@@ -77,64 +83,56 @@ public class InboundRouter implements EnvelopeHandler {
         this.registry = registry;
         this.trust = trust;
         this.origins = new OriginPolicy(subjects);
+        this.dispatcher = dispatcher;
+        this.gitea = gitea;
     }
 
     @PostConstruct
     void start() {
         workers.start(
-                WorkerSpec.of(streams.inbound(), "router", subjects.inAll(), Set.of(NodeRole.GATEWAY, NodeRole.HOUSE)),
+                WorkerSpec.of(streams.inbound(), "router", subjects.inAll(), Set.of(NodeRole.GATEWAY, NodeRole.HOUSE))
+                        .withMaxDeliver(GiteaEventRouter.ATTEMPTS),
                 this);
     }
 
     @Override
-    public void handle(Envelope message, Delivery delivery) throws PermanentFailure {
+    public void handle(Envelope message, Delivery delivery) throws Exception {
         checkOrigin(message, delivery.subject());
         String platform = replyPlatform(message, delivery.subject());
+        if (message.kind() == EnvelopeKind.WEBHOOK && delivery.subject().equals(subjects.in(Platforms.GITEA))) {
+            gitea.route(message, delivery);
+            return;
+        }
         MessagePayload payload;
         try {
             payload = EnvelopeCodec.readPayload(message, MessagePayload.class);
         } catch (EnvelopeFormatException e) {
-            answerError(message, platform, "bad_message", "The message could not be read: " + e.getMessage());
+            dispatcher.answerError(
+                    message, platform, "bad_message", "The message could not be read: " + e.getMessage(), null);
             return;
         }
         if (message.kind() != EnvelopeKind.MESSAGE && message.kind() != EnvelopeKind.WEBHOOK) {
-            answerError(
+            dispatcher.answerError(
                     message,
                     platform,
                     "bad_kind",
-                    "The router takes messages, not " + message.kind().wireName());
+                    "The router takes messages, not " + message.kind().wireName(),
+                    payload.replyTo());
             return;
         }
-        switch (selector.select(message.house(), payload.text())) {
-            case RouteDecision.Route route -> {
-                Envelope task = signer.follow(
+        switch (selector.select(message.house(), payload.text(), payload.operator(), payload.homeHouse())) {
+            case RouteDecision.Route route ->
+                dispatcher.dispatch(
                         message,
-                        "task",
-                        EnvelopeKind.TASK,
-                        route.house(),
-                        new TaskPayload(route.text(), platform, route.reason()),
-                        tracing.currentTraceparent());
-                publisher.publishDurable(subjects.task(route.house()), task);
-                registry.counter("mesh.router.routed", "house", route.house()).increment();
-                LOG.debugf("routed %s to %s (%s) as task %s", message.id(), route.house(), route.reason(), task.id());
-            }
+                        dispatcher.place(route.house()),
+                        route.text(),
+                        platform,
+                        route.reason(),
+                        payload.replyTo(),
+                        true);
             case RouteDecision.UnknownHouse unknown ->
-                answerError(message, platform, "unknown_house", unknown.message());
+                dispatcher.answerError(message, platform, "unknown_house", unknown.message(), payload.replyTo());
         }
-    }
-
-    private void answerError(Envelope message, String platform, String code, String text) {
-        registry.counter("mesh.router.refused", "reason", code).increment();
-        LOG.infof("answering %s with %s: %s", message.id(), code, text);
-        publisher.publishDurable(
-                subjects.out(platform),
-                signer.follow(
-                        message,
-                        "reply",
-                        EnvelopeKind.REPLY,
-                        null,
-                        ReplyPayload.error(null, code, text),
-                        tracing.currentTraceparent()));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.DeadLetterPayload;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
+import dev.uniwizard.mesh.core.payload.ReplyAddress;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
@@ -92,6 +93,42 @@ class InboundRouterTest {
         assertThat(payload.status()).isEqualTo(ReplyPayload.ERROR);
         assertThat(payload.errorCode()).isEqualTo("unknown_house");
         assertThat(payload.text()).contains("gandalf");
+    }
+
+    @Test
+    void routesARecognisedOperatorToTheirOwnHouseWithTheReplyAddress() throws Exception {
+        ReplyAddress address = new ReplyAddress("123456", "7", "42", null);
+        Envelope message = gateway.originate(
+                EnvelopeKind.MESSAGE,
+                "telegram:123456:7",
+                null,
+                new Sender("telegram", "1001", "Alice"),
+                new MessagePayload("what changed today?", "alice", "bezalel", address),
+                null);
+
+        MeshTestSupport.publish(jetStream, subjects.in("telegram"), message);
+
+        TaskPayload payload =
+                EnvelopeCodec.readPayload(seen.awaitEnvelope(subjects.task("bezalel")), TaskPayload.class);
+        assertThat(payload).isEqualTo(new TaskPayload("what changed today?", "telegram", "alice's own house", address));
+    }
+
+    @Test
+    void errorRepliesCarryTheReplyAddress() throws Exception {
+        ReplyAddress address = new ReplyAddress("C024BE91L", "1700000000.000100", null, null);
+        Envelope message = gateway.originate(
+                EnvelopeKind.MESSAGE,
+                "slack:C024BE91L",
+                null,
+                new Sender("slack", "U1", "Alice"),
+                new MessagePayload("@gandalf hello", "alice", "ezra", address),
+                null);
+
+        MeshTestSupport.publish(jetStream, subjects.in("slack"), message);
+
+        ReplyPayload reply = EnvelopeCodec.readPayload(seen.awaitEnvelope(subjects.out("slack")), ReplyPayload.class);
+        assertThat(reply.errorCode()).isEqualTo("unknown_house");
+        assertThat(reply.replyTo()).isEqualTo(address);
     }
 
     @Test

@@ -39,6 +39,39 @@ class HouseSelectorTest {
     }
 
     @Test
+    void anAddressWinsOverTheOperatorsOwnHouseWhichWinsOverTheDefault() {
+        assertThat(selector.select(null, "@ezra look", "alice", "bezalel"))
+                .isEqualTo(new RouteDecision.Route("ezra", "look", "addressed to ezra"));
+        assertThat(selector.select(null, "ask @ezra", "alice", "bezalel"))
+                .isEqualTo(new RouteDecision.Route("ezra", "ask @ezra", "mentions @ezra"));
+        assertThat(selector.select("timmy", "hello", "alice", "bezalel"))
+                .isEqualTo(new RouteDecision.Route("timmy", "hello", "addressed to timmy"));
+        assertThat(selector.select(null, "hello", "alice", "Bezalel"))
+                .isEqualTo(new RouteDecision.Route("bezalel", "hello", "alice's own house"));
+        assertThat(selector.select(null, "hello", null, "ezra"))
+                .isEqualTo(new RouteDecision.Route("ezra", "hello", "the operator's own house"));
+        assertThat(selector.select(null, "hello", "alice", null))
+                .isEqualTo(new RouteDecision.Route("timmy", "hello", "default house"));
+    }
+
+    @Test
+    void anOwnHouseThatDoesNotExistFallsBackToTheDefaultAndSaysSo() {
+        assertThat(selector.select(null, "hello", "alice", "gandalf"))
+                .isEqualTo(new RouteDecision.Route(
+                        "timmy",
+                        "hello",
+                        "default house (alice's own house 'gandalf' is not one of [timmy, ezra, bezalel])"));
+    }
+
+    @Test
+    void addressedIsEmptyWhenNothingNamesAHouse() {
+        assertThat(selector.addressed(null, "plain words")).isEmpty();
+        assertThat(selector.addressed(null, null)).isEmpty();
+        assertThat(selector.addressed(null, "/tool echo")).isEmpty();
+        assertThat(selector.addressed(null, "@gandalf hi")).containsInstanceOf(RouteDecision.UnknownHouse.class);
+    }
+
+    @Test
     void unknownHousesAreRefusedWithTheKnownOnes() {
         assertThat(selector.select("gandalf", "hi")).isInstanceOfSatisfying(RouteDecision.UnknownHouse.class, u -> {
             assertThat(u.requested()).isEqualTo("gandalf");

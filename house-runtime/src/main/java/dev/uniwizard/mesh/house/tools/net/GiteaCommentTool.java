@@ -1,5 +1,7 @@
 package dev.uniwizard.mesh.house.tools.net;
 
+import dev.uniwizard.mesh.gitea.GiteaApi;
+import dev.uniwizard.mesh.gitea.GiteaRepo;
 import dev.uniwizard.mesh.house.tools.ParamType;
 import dev.uniwizard.mesh.house.tools.ToolCall;
 import dev.uniwizard.mesh.house.tools.ToolParameter;
@@ -55,7 +57,7 @@ public class GiteaCommentTool extends GiteaTool {
         }
         try {
             GiteaRepo repo = gitea.repository(call.argument(REPO));
-            GiteaClient.Created comment = gitea.comment(repo, issue, body);
+            GiteaApi.Created comment = gitea.comment(repo, issue, body);
             return ToolResult.ok("commented on " + repo + "#" + issue + ": " + comment.htmlUrl());
         } catch (GiteaException e) {
             return ToolResult.failure(NAME + ": " + e.getMessage());

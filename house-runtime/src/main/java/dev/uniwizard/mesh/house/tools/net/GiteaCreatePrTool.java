@@ -1,5 +1,7 @@
 package dev.uniwizard.mesh.house.tools.net;
 
+import dev.uniwizard.mesh.gitea.GiteaApi;
+import dev.uniwizard.mesh.gitea.GiteaRepo;
 import dev.uniwizard.mesh.house.tools.ToolCall;
 import dev.uniwizard.mesh.house.tools.ToolParameter;
 import dev.uniwizard.mesh.house.tools.ToolResult;
@@ -62,7 +64,7 @@ public class GiteaCreatePrTool extends GiteaTool {
         }
         try {
             GiteaRepo repo = gitea.repository(call.argument(REPO));
-            GiteaClient.Created pull = gitea.createPull(
+            GiteaApi.Created pull = gitea.createPull(
                     repo, title, head, base, call.argument("body").orElse(""));
             return ToolResult.ok("opened pull request #" + pull.id() + " in " + repo + " (" + head + " -> " + base
                     + "): " + pull.htmlUrl());

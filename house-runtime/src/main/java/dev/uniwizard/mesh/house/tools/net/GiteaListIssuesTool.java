@@ -1,5 +1,7 @@
 package dev.uniwizard.mesh.house.tools.net;
 
+import dev.uniwizard.mesh.gitea.GiteaApi;
+import dev.uniwizard.mesh.gitea.GiteaRepo;
 import dev.uniwizard.mesh.house.tools.ParamType;
 import dev.uniwizard.mesh.house.tools.ToolCall;
 import dev.uniwizard.mesh.house.tools.ToolParameter;
@@ -78,7 +80,7 @@ public class GiteaListIssuesTool extends GiteaTool {
                 .filter(l -> !l.isEmpty());
         try {
             GiteaRepo repo = gitea.repository(call.argument(REPO));
-            List<GiteaClient.Issue> issues = gitea.listIssues(repo, state, (int) limit, labels);
+            List<GiteaApi.Issue> issues = gitea.listIssues(repo, state, (int) limit, labels);
             String which = (state.equals("all") ? "" : state + " ") + "issues in " + repo
                     + labels.map(l -> " with labels " + l).orElse("");
             if (issues.isEmpty()) {
@@ -93,7 +95,7 @@ public class GiteaListIssuesTool extends GiteaTool {
         }
     }
 
-    private static String line(GiteaClient.Issue issue) {
+    private static String line(GiteaApi.Issue issue) {
         String labels = issue.labels().isEmpty() ? "" : " [" + String.join(", ", issue.labels()) + "]";
         String closed = issue.state().equals("closed") ? " (closed)" : "";
         return "#" + issue.number() + " " + issue.title() + labels + closed + " (" + issue.user() + ", "
