@@ -1,7 +1,6 @@
 package dev.uniwizard.mesh.gateway.api;
 
 import dev.uniwizard.mesh.core.envelope.Envelope;
-import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.gateway.config.GatewayConfig;
 import dev.uniwizard.mesh.gateway.exchange.ExchangeResult;
@@ -9,12 +8,15 @@ import dev.uniwizard.mesh.gateway.exchange.MessageExchange;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -33,9 +35,12 @@ public class MessagesResource {
     private final GatewayConfig config;
     private final MessageRequestParser parser;
     private final MeterRegistry registry;
+    private final HttpCallers callers;
 
-    public MessagesResource(MessageExchange exchange, GatewayConfig config, MeterRegistry registry) {
+    public MessagesResource(
+            MessageExchange exchange, GatewayConfig config, MeterRegistry registry, HttpCallers callers) {
         this.exchange = exchange;
+        this.callers = callers;
         this.config = config;
         this.parser = new MessageRequestParser(config.maxTextLength());
         this.registry = registry;
@@ -44,15 +49,22 @@ public class MessagesResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RunOnVirtualThread
-    public Response send(String body, @QueryParam("wait") String wait, @HeaderParam(OPERATOR_HEADER) String operator)
+    public Response send(
+            String body,
+            @QueryParam("wait") String wait,
+            @HeaderParam(OPERATOR_HEADER) String operator,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest http)
             throws InterruptedException {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "rejected";
         try {
-            Sender sender = Inputs.sender(operator);
+            HttpCallers.Caller caller = callers.identify(authorization, operator, String.valueOf(http.remoteAddress()));
             Duration replyWait = Inputs.replyWait(wait, config.replyTimeout(), config.maxReplyTimeout());
             MessageRequest request = parser.parse(body);
-            ExchangeResult result = exchange.send(request, sender, replyWait);
+            ExchangeResult result = caller.operator().isPresent()
+                    ? exchange.send(request, caller.sender(), caller.operator().get(), replyWait)
+                    : exchange.send(request, caller.sender(), replyWait);
             outcome = outcome(result);
             return respond(result, replyWait);
         } finally {

@@ -33,6 +33,9 @@ public interface GatewayConfig {
      */
     Map<String, Operator> operators();
 
+    /** The gateway's own JSON API ({@code /api/v1/*}). */
+    Http http();
+
     /** Per-sender rate limit on inbound messages from every platform. */
     SenderRateLimit senderRateLimit();
 
@@ -68,6 +71,17 @@ public interface GatewayConfig {
          * the token) or as the token itself; give them through the environment, not in a committed file.
          */
         Optional<List<String>> tokens();
+    }
+
+    /** Authentication of the JSON API. */
+    interface Http {
+
+        /**
+         * Whether {@code Authorization: Bearer <operator token>} is required; when false, a request without it is taken
+         * as the operator its {@code X-Operator} header names (for local use).
+         */
+        @WithDefault("false")
+        boolean requireToken();
     }
 
     /** resilience4j RateLimiter settings applied to each sender separately. */

@@ -1,10 +1,11 @@
 package dev.uniwizard.mesh.gateway.openai;
 
+import dev.uniwizard.mesh.gateway.operators.BearerTokens;
 import dev.uniwizard.mesh.gateway.operators.Operator;
 import dev.uniwizard.mesh.gateway.operators.OperatorDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,7 +17,6 @@ import org.jboss.logging.Logger;
 public class BearerAuth {
 
     private static final Logger SECURITY = Logger.getLogger("mesh.security");
-    private static final String BEARER = "bearer ";
 
     private final OperatorDirectory directory;
     private final OpenAiConfig config;
@@ -41,16 +41,14 @@ public class BearerAuth {
                     null,
                     "The OpenAI-compatible API is turned off on this gateway (gateway.openai.enabled=false).");
         }
-        if (authorization == null
-                || authorization.isBlank()
-                || !authorization.strip().toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+        Optional<String> token = BearerTokens.from(authorization);
+        if (token.isEmpty()) {
             count("missing");
             throw unauthorized(
                     "You didn't provide an API key. Send the token of a gateway operator as 'Authorization: Bearer"
                             + " <token>' (the api_key of an OpenAI client).");
         }
-        String token = authorization.strip().substring(BEARER.length()).strip();
-        return directory.byToken(token).orElseThrow(() -> {
+        return directory.byToken(token.get()).orElseThrow(() -> {
             count("invalid");
             SECURITY.warnf("security event: OpenAI API request from %s with a bearer token no operator holds", remote);
             return unauthorized("Incorrect API key provided: no operator of this gateway holds this token.");

@@ -119,6 +119,49 @@ class MessagesResourceTest {
     }
 
     @Test
+    void aBearerTokenNamesTheOperatorWhoseOwnHouseTravelsWithTheMessage() throws Exception {
+        answerInboundWith(message ->
+                ezra.follow(message, "reply", EnvelopeKind.REPLY, null, ReplyPayload.ok("bezalel", "on it"), null));
+
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer tessa-token-0123456789abcdef")
+                .header("X-Operator", "mallory")
+                .body("{\"text\":\"build it\"}")
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("on it"));
+
+        Envelope message = received.getFirst();
+        assertThat(message.sender().userId()).isEqualTo("tessa");
+        MessagePayload payload = EnvelopeCodec.readPayload(message, MessagePayload.class);
+        assertThat(payload.operator()).isEqualTo("tessa");
+        assertThat(payload.homeHouse()).isEqualTo("bezalel");
+    }
+
+    @Test
+    void aTokenNoOperatorHoldsIsRefusedAndNothingIsPublished() {
+        answerInboundWith(message -> null);
+
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer not-a-token-of-anyone-here")
+                .body("{\"text\":\"hello\"}")
+                .post(PATH)
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("invalid_token"));
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Basic dGVzc2E6eA==")
+                .body("{\"text\":\"hello\"}")
+                .post(PATH)
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("bad_authorization"));
+
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void passesAnErrorReplyOnWithItsCode() {
         answerInboundWith(message -> ezra.follow(
                 message,

@@ -53,7 +53,8 @@ public final class ConversationCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
-        try (GatewayClient client = new GatewayClient(gateway.url(), Duration.ofSeconds(timeoutSeconds))) {
+        try (GatewayClient client =
+                new GatewayClient(gateway.url(), Duration.ofSeconds(timeoutSeconds), gateway.headers())) {
             HttpResult result = client.conversation(conversationId);
             if (result.status() == 404) {
                 throw CliError.usage("conversation " + conversationId + " not found (HTTP 404): " + result.problem());

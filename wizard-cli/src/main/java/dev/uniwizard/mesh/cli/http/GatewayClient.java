@@ -3,6 +3,7 @@ package dev.uniwizard.mesh.cli.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.uniwizard.mesh.cli.text.Json;
 import java.time.Duration;
+import java.util.Map;
 
 /** The gateway's HTTP API: send a message, read a conversation. */
 public final class GatewayClient implements AutoCloseable {
@@ -12,9 +13,16 @@ public final class GatewayClient implements AutoCloseable {
     public static final String CONVERSATIONS_PATH = "/api/v1/conversations/";
 
     private final MeshHttp http;
+    private final Map<String, String> headers;
 
     public GatewayClient(String url, Duration timeout) {
+        this(url, timeout, Map.of());
+    }
+
+    /** A client sending {@code headers} (e.g. {@code Authorization}) with every request. */
+    public GatewayClient(String url, Duration timeout, Map<String, String> headers) {
         this.http = new MeshHttp("gateway", url, timeout);
+        this.headers = Map.copyOf(headers);
     }
 
     public String baseUrl() {
@@ -31,12 +39,12 @@ public final class GatewayClient implements AutoCloseable {
             body.put("conversationId", conversationId);
         }
         body.put("text", text);
-        return http.post(MESSAGES_PATH, body);
+        return http.post(MESSAGES_PATH, body, headers);
     }
 
     /** {@code GET /api/v1/conversations/<id>}. */
     public HttpResult conversation(String conversationId) {
-        return http.get(conversationPath(conversationId));
+        return http.get(conversationPath(conversationId), headers);
     }
 
     /** The path of a conversation, with the id encoded as one path segment. */

@@ -50,7 +50,14 @@ public final class MeshHttp implements AutoCloseable {
     }
 
     public HttpResult get(String path) {
-        return exchange(request(path).GET().build());
+        return get(path, Map.of());
+    }
+
+    /** A GET with extra headers (e.g. {@code Authorization}). */
+    public HttpResult get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        return exchange(request.GET().build());
     }
 
     /** A POST of {@code body} (a mesh-core record or a JSON tree) as JSON, null fields left out. */

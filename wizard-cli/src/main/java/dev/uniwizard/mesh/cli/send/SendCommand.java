@@ -66,7 +66,8 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() {
         String text = String.join(" ", words);
         validate(text);
-        try (GatewayClient client = new GatewayClient(gateway.url(), Duration.ofSeconds(timeoutSeconds))) {
+        try (GatewayClient client =
+                new GatewayClient(gateway.url(), Duration.ofSeconds(timeoutSeconds), gateway.headers())) {
             HttpResult result = client.send(house, conversationId, text);
             return switch (result.status()) {
                 case 200 -> printReply(result);
