@@ -1,6 +1,6 @@
 package dev.uniwizard.mesh.gateway.slack;
 
-import java.util.ArrayList;
+import dev.uniwizard.mesh.gateway.outbound.TextParts;
 import java.util.List;
 
 /**
@@ -18,47 +18,11 @@ public final class SlackText {
 
     /** The reply text escaped and split into parts of at most {@code limit} characters; never empty. */
     public static List<String> parts(String text, int limit) {
-        String escaped = escape(text == null || text.isBlank() ? "(empty reply)" : text);
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        while (escaped.length() - start > limit) {
-            int cut = cut(escaped, start, start + limit);
-            parts.add(escaped.substring(start, cut));
-            start = cut;
-            while (start < escaped.length() && escaped.charAt(start) == '\n') {
-                start++;
-            }
-        }
-        if (start < escaped.length()) {
-            parts.add(escaped.substring(start));
-        }
-        return parts;
+        return TextParts.split(escape(text == null || text.isBlank() ? "(empty reply)" : text), limit);
     }
 
     /** Slack's escaping of message text: {@code &} → {@code &amp;}, {@code <} → {@code &lt;}, {@code >} → {@code &gt;}. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** Where to end a part that may reach up to {@code max} (exclusive): after a newline, else a space, else hard. */
-    private static int cut(String text, int start, int max) {
-        int floor = start + (max - start) / 2;
-        int newline = text.lastIndexOf('\n', max - 1);
-        if (newline >= floor) {
-            return newline + 1;
-        }
-        int space = text.lastIndexOf(' ', max - 1);
-        if (space >= floor) {
-            return space + 1;
-        }
-        int cut = max;
-        int amp = text.lastIndexOf('&', cut - 1);
-        if (amp >= cut - 4 && amp > start && text.indexOf(';', amp) >= cut) {
-            cut = amp;
-        }
-        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-            cut--;
-        }
-        return cut;
     }
 }

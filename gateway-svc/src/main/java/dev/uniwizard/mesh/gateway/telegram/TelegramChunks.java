@@ -1,6 +1,6 @@
 package dev.uniwizard.mesh.gateway.telegram;
 
-import java.util.ArrayList;
+import dev.uniwizard.mesh.gateway.outbound.TextParts;
 import java.util.List;
 
 /**
@@ -22,39 +22,6 @@ public final class TelegramChunks {
     }
 
     public static List<String> split(String text, int max) {
-        if (max < 2) {
-            throw new IllegalArgumentException("chunks must allow at least 2 characters, got " + max);
-        }
-        List<String> chunks = new ArrayList<>();
-        int start = 0;
-        while (text.length() - start > max) {
-            int end = cut(text, start, start + max);
-            add(chunks, text.substring(start, end));
-            start = end;
-        }
-        add(chunks, text.substring(start));
-        return chunks;
-    }
-
-    /** Where the chunk starting at {@code start} ends, at most {@code limit} (exclusive). */
-    private static int cut(String text, int start, int limit) {
-        int half = start + (limit - start) / 2;
-        int newline = text.lastIndexOf('\n', limit - 1);
-        if (newline >= half) {
-            return newline + 1;
-        }
-        for (int i = limit - 1; i >= half; i--) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t') {
-                return i + 1;
-            }
-        }
-        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
-    }
-
-    private static void add(List<String> chunks, String chunk) {
-        if (!chunk.isBlank()) {
-            chunks.add(chunk);
-        }
+        return TextParts.split(text, max);
     }
 }
