@@ -4,6 +4,8 @@ import dev.uniwizard.mesh.cli.approvals.ApprovalsCommand;
 import dev.uniwizard.mesh.cli.approvals.TimmyClient;
 import dev.uniwizard.mesh.cli.conversation.ConversationCommand;
 import dev.uniwizard.mesh.cli.health.HealthCommand;
+import dev.uniwizard.mesh.cli.jobs.JobsCommand;
+import dev.uniwizard.mesh.cli.jobs.SchedulerClient;
 import dev.uniwizard.mesh.cli.keys.KeysCommand;
 import dev.uniwizard.mesh.cli.memory.MemoryClient;
 import dev.uniwizard.mesh.cli.memory.MemoryCommand;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
             ConversationCommand.class,
             HealthCommand.class,
             ApprovalsCommand.class,
-            MemoryCommand.class
+            MemoryCommand.class,
+            JobsCommand.class
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -35,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  WIZARD_OBSERVATORY  observatory URL (default http://127.0.0.1:8084)",
             "  WIZARD_TIMMY_URL    Timmy's URL, for approvals (default " + TimmyClient.DEFAULT_URL + ")",
             "  WIZARD_MEMORY_URL   memory-svc URL (default " + MemoryClient.DEFAULT_URL + ")",
+            "  WIZARD_SCHEDULER    scheduler-svc URL (default " + SchedulerClient.DEFAULT_URL + ")",
             "  WIZARD_DEBUG        set to print stack traces with errors"
         })
 public final class WizardCommand implements Callable<Integer> {

@@ -29,7 +29,9 @@ import org.jboss.logging.Logger;
  * ({@code gateway-out-<platform>}), shared by every gateway replica so each reply is delivered once. The worker verifies
  * the signature (routers, houses and services may send replies; anything else is rejected as a security event) before
  * the platform sees anything. Failures stay in JetStream and are retried with backoff; the last failure dead-letters
- * the reply with an event on {@code <root>.events.deadletter}.
+ * the reply with an event on {@code <root>.events.deadletter}. Every delivered reply, and every reply given up on
+ * (undeliverable, unreadable, or failed on the last attempt), is reported on {@code <root>.events.delivery}
+ * ({@link DeliveryEvents}).
  */
 @Startup(110)
 @Singleton
@@ -43,6 +45,7 @@ public class OutboundDeliveries {
     private final Subjects subjects;
     private final GatewayConfig config;
     private final Instance<PlatformDelivery> deliveries;
+    private final DeliveryEvents events;
     private final MeterRegistry registry;
 
     public OutboundDeliveries(
@@ -52,12 +55,14 @@ public class OutboundDeliveries {
             Subjects subjects,
             GatewayConfig config,
             Instance<PlatformDelivery> deliveries,
+            DeliveryEvents events,
             MeterRegistry registry) {
         this.workers = workers;
         this.streams = streams;
         this.subjects = subjects;
         this.config = config;
         this.deliveries = deliveries;
+        this.events = events;
         this.registry = registry;
     }
 
@@ -97,20 +102,32 @@ public class OutboundDeliveries {
             payload = EnvelopeCodec.readPayload(envelope, ReplyPayload.class);
         } catch (EnvelopeFormatException e) {
             count(name, "unreadable");
-            throw new EnvelopeHandler.PermanentFailure("reply " + envelope.id() + " from " + envelope.nodeId()
-                    + " has an unreadable payload: " + e.getMessage());
+            throw givenUp(
+                    new EnvelopeHandler.PermanentFailure("reply " + envelope.id() + " from " + envelope.nodeId()
+                            + " has an unreadable payload: " + e.getMessage()),
+                    envelope,
+                    name,
+                    delivery);
         }
         try {
             platform.deliver(new OutboundReply(envelope, payload), delivery);
         } catch (Undeliverable e) {
             count(name, "undeliverable");
-            throw new EnvelopeHandler.PermanentFailure(
-                    "reply " + envelope.id() + " cannot be delivered on " + name + ": " + e.getMessage());
+            throw givenUp(
+                    new EnvelopeHandler.PermanentFailure(
+                            "reply " + envelope.id() + " cannot be delivered on " + name + ": " + e.getMessage()),
+                    envelope,
+                    name,
+                    delivery);
         } catch (Exception e) {
             count(name, "failed_attempt");
+            if (delivery.attempt() >= config.outbound().maxDeliver()) {
+                throw givenUp(e, envelope, name, delivery);
+            }
             throw e;
         }
         count(name, "delivered");
+        events.delivered(envelope, name, delivery.attempt());
         if (envelope.ts() != null) {
             Timer.builder("mesh.gateway.delivery.lag")
                     .description("from a reply's signing to its delivery on the platform")
@@ -119,6 +136,15 @@ public class OutboundDeliveries {
                     .register(registry)
                     .record(Duration.between(envelope.ts(), Instant.now()).abs());
         }
+    }
+
+    /** Reports that {@code reply} is given up on (the worker dead-letters it on {@code failure}); returns the failure. */
+    private <E extends Exception> E givenUp(
+            E failure, Envelope reply, String platform, EnvelopeHandler.Delivery delivery) {
+        // As the worker's dead letter says it: a permanent failure's message, else the exception.
+        String detail = failure instanceof EnvelopeHandler.PermanentFailure ? failure.getMessage() : failure.toString();
+        events.deadLettered(reply, platform, delivery.attempt(), detail);
+        return failure;
     }
 
     private void count(String platform, String outcome) {

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
+import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.DeadLetterPayload;
+import dev.uniwizard.mesh.core.payload.DeliveryEventPayload;
 import dev.uniwizard.mesh.core.payload.ReplyAddress;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
@@ -61,15 +63,27 @@ class TelegramDeliveryTest {
     private final EnvelopeSigner ezra = TestKeyring.shared().signer("ezra-test", NodeRole.HOUSE);
 
     @Test
-    void deliversAReplyToItsChatAndTopicAnsweringTheMessage() {
-        publish(reply(
-                ReplyPayload.ok("ezra", "hello from ezra").withReplyTo(new ReplyAddress("-1007001", "7", "42", null)),
-                null));
+    void deliversAReplyToItsChatAndTopicAnsweringTheMessageAndSaysSo() {
+        try (SubjectRecorder events = SubjectRecorder.watch(connection, subjects.events(Subjects.EVENT_DELIVERY))) {
+            Envelope reply = reply(
+                    ReplyPayload.ok("ezra", "hello from ezra")
+                            .withReplyTo(new ReplyAddress("-1007001", "7", "42", null)),
+                    null);
+            publish(reply);
 
-        TelegramSentMessage sent = awaitSent("-1007001", 1).getFirst();
-        assertThat(sent.text()).isEqualTo("hello from ezra");
-        assertThat(sent.threadId()).isEqualTo(7L);
-        assertThat(sent.replyToMessageId()).isEqualTo(42L);
+            TelegramSentMessage sent = awaitSent("-1007001", 1).getFirst();
+            assertThat(sent.text()).isEqualTo("hello from ezra");
+            assertThat(sent.threadId()).isEqualTo(7L);
+            assertThat(sent.replyToMessageId()).isEqualTo(42L);
+
+            Envelope event = awaitDeliveryEvent(events, reply);
+            assertThat(event.kind()).isEqualTo(EnvelopeKind.EVENT);
+            assertThat(event.nodeId()).isEqualTo("gateway-test");
+            assertThat(event.id()).isEqualTo(Ids.derive(reply.id(), "delivery:delivered"));
+            assertThat(SubjectRecorder.payload(event, DeliveryEventPayload.class))
+                    .isEqualTo(new DeliveryEventPayload(
+                            reply.id(), reply.correlationId(), "telegram", DeliveryEventPayload.DELIVERED, 1, ""));
+        }
     }
 
     @Test
@@ -167,9 +181,11 @@ class TelegramDeliveryTest {
     @Test
     void aChatTelegramDoesNotKnowDeadLettersTheReply() {
         telegram.forgetChat("7008");
-        try (SubjectRecorder deadLetters =
-                SubjectRecorder.watch(connection, subjects.events(Subjects.EVENT_DEAD_LETTER))) {
-            publish(reply(ReplyPayload.ok("ezra", "anyone there?").withReplyTo(ReplyAddress.chat("7008")), null));
+        try (SubjectRecorder deadLetters = SubjectRecorder.watch(
+                connection, subjects.events(Subjects.EVENT_DEAD_LETTER), subjects.events(Subjects.EVENT_DELIVERY))) {
+            Envelope reply =
+                    reply(ReplyPayload.ok("ezra", "anyone there?").withReplyTo(ReplyAddress.chat("7008")), null);
+            publish(reply);
 
             DeadLetterPayload dead = await().atMost(WAIT)
                     .until(
@@ -185,7 +201,31 @@ class TelegramDeliveryTest {
                     .orElseThrow();
             assertThat(dead.lastError()).contains("chat not found");
             assertThat(dead.deliveries()).isEqualTo(1);
+
+            DeliveryEventPayload given =
+                    SubjectRecorder.payload(awaitDeliveryEvent(deadLetters, reply), DeliveryEventPayload.class);
+            assertThat(given.outcome()).isEqualTo(DeliveryEventPayload.DEAD_LETTERED);
+            assertThat(given.platform()).isEqualTo("telegram");
+            assertThat(given.correlationId()).isEqualTo(reply.correlationId());
+            assertThat(given.attempts()).isEqualTo(1);
+            assertThat(given.detail()).contains("chat not found");
+            assertThat(deadLetters.payloadsOn(subjects.events(Subjects.EVENT_DELIVERY), DeliveryEventPayload.class))
+                    .filteredOn(e -> e.replyId().equals(reply.id()))
+                    .extracting(DeliveryEventPayload::outcome)
+                    .containsExactly(DeliveryEventPayload.DEAD_LETTERED);
         }
+    }
+
+    /** The first delivery event about {@code reply}. */
+    private Envelope awaitDeliveryEvent(SubjectRecorder events, Envelope reply) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> events.envelopesOn(subjects.events(Subjects.EVENT_DELIVERY)).stream()
+                                .filter(e -> reply.id()
+                                        .equals(e.payload().path("replyId").asText()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private Envelope reply(ReplyPayload payload, Sender sender) {

@@ -9,12 +9,15 @@ import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MemoryAppendRequest;
 import dev.uniwizard.mesh.core.payload.ReplyAddress;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.payload.StoredMessage;
 import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.core.trust.TrustStore;
+import dev.uniwizard.mesh.core.trust.TrustedNode;
 import dev.uniwizard.mesh.house.config.HouseConfig;
 import dev.uniwizard.mesh.house.engine.TurnContext;
 import dev.uniwizard.mesh.house.gates.LedgerStore;
@@ -40,7 +43,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -49,8 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Takes the house's tasks ({@code <root>.task.<house>}, from routers only) and answers each one. Per task: compute the
- * reply, store the operator's message and the reply in memory, publish the reply on {@code <root>.out.<platform>},
+ * Takes the house's tasks ({@code <root>.task.<house>}, from the router and the scheduler only, see
+ * {@link TaskOrigins}) and answers each one. Per task: compute the reply, store the operator's message and the reply in memory, publish the reply on {@code <root>.out.<platform>},
  * and only then let the worker acknowledge. If memory is unreachable the task stays in the stream and is delivered
  * again; as the reply's id derives from the task's, a redelivery publishes the same reply id (deduplicated by
  * JetStream) and memory stores each message once.
@@ -60,6 +63,8 @@ import org.jboss.logging.Logger;
 public class TaskConsumer implements EnvelopeHandler {
 
     private static final Logger LOG = Logger.getLogger(TaskConsumer.class);
+
+    private static final Logger SECURITY = Logger.getLogger("mesh.security");
 
     static final String BAD_TASK = "bad_task";
     static final String MODEL_UNAVAILABLE = "model_unavailable";
@@ -75,6 +80,7 @@ public class TaskConsumer implements EnvelopeHandler {
     private final NatsTracing tracing;
     private final MeterRegistry registry;
     private final LedgerStore ledgers;
+    private final TrustStore trust;
     private final Clock clock;
     private final Duration keepAliveEvery;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -96,6 +102,7 @@ public class TaskConsumer implements EnvelopeHandler {
             NatsTracing tracing,
             MeterRegistry registry,
             LedgerStore ledgers,
+            TrustStore trust,
             Clock clock) {
         this.config = config;
         this.workers = workers;
@@ -108,6 +115,7 @@ public class TaskConsumer implements EnvelopeHandler {
         this.tracing = tracing;
         this.registry = registry;
         this.ledgers = ledgers;
+        this.trust = trust;
         this.clock = clock;
         this.keepAliveEvery = config.taskAckWait().dividedBy(3);
     }
@@ -120,7 +128,7 @@ public class TaskConsumer implements EnvelopeHandler {
                                 streams.tasks(),
                                 "house-" + config.name(),
                                 subjects.task(config.name()),
-                                Set.of(NodeRole.ROUTER))
+                                TaskOrigins.ROLES)
                         .withConcurrency(config.concurrency())
                         .withAckWait(config.taskAckWait()),
                 this);
@@ -129,6 +137,7 @@ public class TaskConsumer implements EnvelopeHandler {
 
     @Override
     public void handle(Envelope task, Delivery delivery) throws RequestFailedException, PermanentFailure {
+        checkOrigin(task, delivery.subject());
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         ScheduledFuture<?> ticker = keepAlive.scheduleAtFixedRate(
@@ -153,6 +162,40 @@ public class TaskConsumer implements EnvelopeHandler {
             ticker.cancel(false);
             sample.stop(registry.timer("mesh.house.task", "house", config.name(), "outcome", outcome));
         }
+    }
+
+    /**
+     * Refuses a task from a node that may not give houses work ({@link TaskOrigins}): counted in
+     * {@code mesh.house.refused{house,reason}}, logged in {@code mesh.security}, reported as a security event, and
+     * dead-lettered (kept, not processed). Nobody is answered: no operator is waiting for it.
+     */
+    private void checkOrigin(Envelope task, String subject) throws PermanentFailure {
+        NodeRole role = trust.find(task.nodeId()).map(TrustedNode::role).orElse(null);
+        Optional<TaskOrigins.Violation> violation = TaskOrigins.check(role, task);
+        if (violation.isEmpty()) {
+            return;
+        }
+        String reason = violation.get().reason();
+        String detail = violation.get().detail();
+        registry.counter("mesh.house.refused", "house", config.name(), "reason", reason)
+                .increment();
+        SECURITY.warnf(
+                "security event: house %s refused task %s on %s: %s (%s)",
+                config.name(), task.id(), subject, detail, reason);
+        try {
+            publisher.publishDurable(
+                    subjects.events(Subjects.EVENT_SECURITY),
+                    signer.originate(
+                            EnvelopeKind.EVENT,
+                            "security",
+                            null,
+                            Sender.system(signer.nodeId()),
+                            new SecurityEventPayload(reason, detail, subject, task.id(), task.nodeId()),
+                            tracing.currentTraceparent()));
+        } catch (RuntimeException e) {
+            SECURITY.errorf("could not publish the security event for %s: %s", task.id(), e.getMessage());
+        }
+        throw new PermanentFailure(reason + ": " + detail);
     }
 
     /** The task's payload, or null when it cannot be read (it is then answered with an error, not dropped). */

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param version the running version
  * @param startedAt when this instance started
  * @param uptimeSeconds seconds since start
- * @param status {@code UP} when the instance's readiness checks pass, else {@code DOWN}
+ * @param status {@link #UP} when the instance's readiness checks pass, else {@link #DOWN}
  * @param intervalSeconds how often heartbeats are sent; observers treat a few missed ones as stopped
  */
 public record HeartbeatPayload(
@@ -20,4 +20,16 @@ public record HeartbeatPayload(
         Instant startedAt,
         long uptimeSeconds,
         String status,
-        long intervalSeconds) {}
+        long intervalSeconds) {
+
+    /** {@link #status()} of an instance whose readiness checks pass. */
+    public static final String UP = "UP";
+
+    /** {@link #status()} of an instance that runs but is not ready (e.g. NATS or its database unreachable). */
+    public static final String DOWN = "DOWN";
+
+    /** True when the instance reports itself {@link #UP}. */
+    public boolean up() {
+        return UP.equals(status);
+    }
+}

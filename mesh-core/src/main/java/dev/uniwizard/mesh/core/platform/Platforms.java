@@ -19,6 +19,12 @@ public final class Platforms {
     /** Gitea webhooks in; replies are posted as issue comments. */
     public static final String GITEA = "gitea";
 
+    /**
+     * Answers to scheduled jobs that deliver nowhere: the scheduler reads them from {@code <root>.out.scheduler} to
+     * record the run's outcome.
+     */
+    public static final String SCHEDULER = "scheduler";
+
     /** Messages houses send each other. */
     public static final String MESH = "mesh";
 

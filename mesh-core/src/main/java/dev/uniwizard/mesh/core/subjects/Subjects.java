@@ -41,6 +41,12 @@ public final class Subjects {
     /** Approval requests recorded and decided (audit copy of {@link #approvalDecided(String)}). */
     public static final String EVENT_APPROVAL = "approval";
 
+    /**
+     * The gateway's outcome of every reply it delivered to a platform or gave up on
+     * ({@link dev.uniwizard.mesh.core.payload.DeliveryEventPayload}).
+     */
+    public static final String EVENT_DELIVERY = "delivery";
+
     /** Approval authority operations (request-reply, answered by Timmy). */
     public static final String APPROVAL_REQUEST = "request";
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings every mesh service shares, under {@code mesh.*}. */
@@ -23,6 +24,16 @@ public interface MeshConfig {
     Heartbeat heartbeat();
 
     Memory memory();
+
+    /**
+     * The houses of the mesh, each a subject token. {@link dev.uniwizard.mesh.service.health.HouseLiveness} watches
+     * their heartbeats; services that address houses check names against it.
+     */
+    @WithDefault("timmy,ezra,bezalel")
+    List<String> houses();
+
+    /** When a house counts as down ({@link dev.uniwizard.mesh.service.health.HouseLiveness}). */
+    HouseLivenessSettings houseLiveness();
 
     /** NATS connection, subjects and streams. */
     interface Nats {
@@ -108,5 +119,20 @@ public interface MeshConfig {
         /** How long a request to memory-svc waits for its answer. */
         @WithDefault("5s")
         Duration requestTimeout();
+    }
+
+    /** When a house counts as down, from its heartbeats. */
+    interface HouseLivenessSettings {
+
+        /** A house is down after this many of its own heartbeat intervals without an {@code UP} heartbeat. */
+        @WithDefault("3")
+        int missedHeartbeats();
+
+        /**
+         * The interval assumed for houses not heard from since this service started: they count as up for
+         * {@code missed-heartbeats} of it (they may simply not have beaten yet), then as down.
+         */
+        @WithDefault("10s")
+        Duration defaultInterval();
     }
 }

@@ -84,7 +84,7 @@ public class HeartbeatPublisher {
                 version,
                 startedAt,
                 Duration.between(startedAt, now).toSeconds(),
-                ready ? "UP" : "DOWN",
+                ready ? HeartbeatPayload.UP : HeartbeatPayload.DOWN,
                 config.heartbeat().interval().toSeconds());
     }
 }

@@ -18,6 +18,7 @@ import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.service.health.HeartbeatReceiver;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.TestKeyring;
 import io.micrometer.core.instrument.Counter;
@@ -104,19 +105,19 @@ class ObservatoryTest {
 
     @Test
     void ignoresAHeartbeatAboutAnotherInstance() {
-        double before = counter("mesh.observatory.heartbeats.invalid", "reason", "not_self");
+        double before = counter(HeartbeatReceiver.INVALID, "reason", "not_self");
         EnvelopeSigner memory = signer("memory-test", NodeRole.SERVICE);
 
         publishHeartbeat(memory, "memory", "memory-impostor", "UP");
 
-        await().atMost(WAIT).until(() -> counter("mesh.observatory.heartbeats.invalid", "reason", "not_self") > before);
+        await().atMost(WAIT).until(() -> counter(HeartbeatReceiver.INVALID, "reason", "not_self") > before);
         assertListedAfterAControlHeartbeat(memory, "memory", "memory-test");
         given().when().get("/api/v1/health/mesh").then().body("services.instance", not(hasItem("memory-impostor")));
     }
 
     @Test
     void countsAHeartbeatWhosePayloadIsNotAHeartbeat() {
-        double before = counter("mesh.observatory.heartbeats.invalid", "reason", "malformed");
+        double before = counter(HeartbeatReceiver.INVALID, "reason", "malformed");
         EnvelopeSigner timmy = signer("timmy-test", NodeRole.HOUSE);
 
         publish(
@@ -129,8 +130,7 @@ class ObservatoryTest {
                         new MessagePayload("not a heartbeat"),
                         null));
 
-        await().atMost(WAIT)
-                .until(() -> counter("mesh.observatory.heartbeats.invalid", "reason", "malformed") > before);
+        await().atMost(WAIT).until(() -> counter(HeartbeatReceiver.INVALID, "reason", "malformed") > before);
         given().when().get("/api/v1/health/mesh/timmy").then().statusCode(404);
     }
 

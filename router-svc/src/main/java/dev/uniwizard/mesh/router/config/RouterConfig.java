@@ -107,19 +107,11 @@ public interface RouterConfig {
         Map<String, String> users();
     }
 
-    /** When a house counts as down, and what happens to its work then. */
+    /**
+     * What happens to work for a house that is down. When a house counts as down is the mesh's rule,
+     * {@code mesh.house-liveness.*} (missed heartbeats, default interval), shared with the scheduler.
+     */
     interface Health {
-
-        /** A house is down after this many of its heartbeat intervals without one. */
-        @WithDefault("3")
-        int missedHeartbeats();
-
-        /**
-         * The interval assumed for houses not heard from since the router started: they count as up for
-         * {@code missed-heartbeats} of it, then as down.
-         */
-        @WithDefault("10s")
-        Duration defaultInterval();
 
         /** {@code queue}: keep the task for the house and tell the sender; {@code failover}: go to the backup. */
         @WithDefault("queue")

@@ -2,13 +2,15 @@ package dev.uniwizard.mesh.router.health;
 
 import dev.uniwizard.mesh.router.config.RouterConfig.HealthPolicyName;
 import dev.uniwizard.mesh.router.routing.HouseTitles;
+import dev.uniwizard.mesh.service.health.HouseLiveness;
+import dev.uniwizard.mesh.service.health.HouseState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * What happens to work for a house that is down ({@link HouseHealth}). {@code queue}: the task is published for it
+ * What happens to work for a house that is down ({@link HouseLiveness}). {@code queue}: the task is published for it
  * anyway (JetStream keeps it until the house is back) and the sender is told. {@code failover}: the task goes to the
  * house's backup ({@code router.health.backup.<house>}) if that one is up, and the sender is told who is taking it; a
  * house without a backup, or whose backup is down too, is queued. Counted in {@code mesh.router.failover{house,backup}}
@@ -42,14 +44,14 @@ public final class HealthPolicy {
         }
     }
 
-    private final HouseHealth health;
+    private final HouseLiveness health;
     private final HealthPolicyName policy;
     private final Map<String, String> backups;
     private final HouseTitles titles;
     private final MeterRegistry registry;
 
     public HealthPolicy(
-            HouseHealth health,
+            HouseLiveness health,
             HealthPolicyName policy,
             Map<String, String> backups,
             HouseTitles titles,
@@ -62,7 +64,7 @@ public final class HealthPolicy {
     }
 
     public Placement place(String house) {
-        HouseHealth.HouseState state = health.state(house);
+        HouseState state = health.state(house);
         if (state.up()) {
             return Placement.direct(house);
         }
@@ -70,7 +72,7 @@ public final class HealthPolicy {
         String last = state.describeLastHeartbeat();
         String backup = policy == HealthPolicyName.FAILOVER ? backups.get(house) : null;
         if (backup != null) {
-            HouseHealth.HouseState backupState = health.state(backup);
+            HouseState backupState = health.state(backup);
             if (backupState.up()) {
                 registry.counter("mesh.router.failover", "house", house, "backup", backup)
                         .increment();

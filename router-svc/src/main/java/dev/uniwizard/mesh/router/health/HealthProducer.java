@@ -3,45 +3,43 @@ package dev.uniwizard.mesh.router.health;
 import dev.uniwizard.mesh.router.config.RouterConfig;
 import dev.uniwizard.mesh.router.routing.HouseSelector;
 import dev.uniwizard.mesh.router.routing.HouseTitles;
-import io.micrometer.core.instrument.Gauge;
+import dev.uniwizard.mesh.service.health.HouseLiveness;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the health tracker and policy from {@code router.health.*}, checking the backups name known houses, and
- * registers the gauge {@code mesh.router.house.up{house}} (1 up, 0 down) for every house.
+ * Builds the health policy from {@code router.health.*} on the mesh's {@link HouseLiveness} (tuned by
+ * {@code mesh.house-liveness.*}), checking that every house of {@code router.houses} is watched and that the backups
+ * name known houses.
  */
 public class HealthProducer {
 
     @Produces
     @Singleton
-    HouseHealth health(RouterConfig config, Clock clock, HouseSelector selector, MeterRegistry registry) {
-        HouseHealth health = new HouseHealth(
-                clock, config.health().missedHeartbeats(), config.health().defaultInterval());
-        for (String house : selector.houses()) {
-            Gauge.builder("mesh.router.house.up", health, h -> h.isUp(house) ? 1 : 0)
-                    .description("1 while the house sends heartbeats, 0 when the router counts it as down")
-                    .tag("house", house)
-                    .register(registry);
-        }
-        return health;
-    }
-
-    @Produces
-    @Singleton
     HealthPolicy policy(
             RouterConfig config,
-            HouseHealth health,
+            HouseLiveness liveness,
             HouseSelector selector,
             HouseTitles titles,
             MeterRegistry registry) {
+        requireWatched(selector.houses(), liveness.houses());
         return new HealthPolicy(
-                health, config.health().policy(), backups(config.health().backup(), selector), titles, registry);
+                liveness, config.health().policy(), backups(config.health().backup(), selector), titles, registry);
+    }
+
+    static void requireWatched(List<String> routed, List<String> watched) {
+        List<String> unwatched =
+                routed.stream().filter(h -> !watched.contains(h)).toList();
+        if (!unwatched.isEmpty()) {
+            throw new IllegalArgumentException("router.houses " + routed + " names " + unwatched
+                    + " whose heartbeats nobody watches: mesh.houses is " + watched
+                    + " (leave mesh.houses unset on the router: it follows router.houses)");
+        }
     }
 
     static Map<String, String> backups(Map<String, String> configured, HouseSelector selector) {

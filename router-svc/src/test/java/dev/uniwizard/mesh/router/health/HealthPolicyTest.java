@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.uniwizard.mesh.router.config.RouterConfig.HealthPolicyName;
 import dev.uniwizard.mesh.router.routing.HouseSelector;
 import dev.uniwizard.mesh.router.routing.HouseTitles;
+import dev.uniwizard.mesh.service.health.HouseHeartbeats;
+import dev.uniwizard.mesh.service.health.HouseLiveness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +18,15 @@ import org.junit.jupiter.api.Test;
 class HealthPolicyTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    private final HouseHealth health = new HouseHealth(clock, 3, Duration.ofSeconds(10));
+    private final HouseHeartbeats heartbeats = new HouseHeartbeats(clock, 3, Duration.ofSeconds(10), "router");
+    private final HouseLiveness liveness = HouseLiveness.unwatched(List.of("timmy", "ezra", "bezalel"), heartbeats);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final HouseTitles titles = new HouseTitles(Map.of());
 
     @Test
     void aHouseThatIsUpGetsItsWork() {
         HealthPolicy policy = policy(HealthPolicyName.FAILOVER);
-        health.heard("ezra", "ezra-1", Duration.ofSeconds(10), true);
+        heartbeats.heard("ezra", "ezra-1", Duration.ofSeconds(10), true);
 
         assertThat(policy.place("ezra")).isEqualTo(HealthPolicy.Placement.direct("ezra"));
         assertThat(policy.place("ezra").reason("addressed to ezra")).isEqualTo("addressed to ezra");
@@ -32,10 +35,10 @@ class HealthPolicyTest {
     @Test
     void queueKeepsTheTaskForTheHouseAndTellsTheSender() {
         HealthPolicy policy = policy(HealthPolicyName.QUEUE);
-        health.heard("ezra", "ezra-1", Duration.ofSeconds(10), true);
-        health.heard("timmy", "timmy-1", Duration.ofSeconds(10), true);
+        heartbeats.heard("ezra", "ezra-1", Duration.ofSeconds(10), true);
+        heartbeats.heard("timmy", "timmy-1", Duration.ofSeconds(10), true);
         clock.advance(Duration.ofSeconds(120));
-        health.heard("timmy", "timmy-1", Duration.ofSeconds(10), true);
+        heartbeats.heard("timmy", "timmy-1", Duration.ofSeconds(10), true);
 
         HealthPolicy.Placement placement = policy.place("ezra");
 
@@ -54,7 +57,7 @@ class HealthPolicyTest {
     void failoverGoesToTheBackupWhenItIsUp() {
         HealthPolicy policy = policy(HealthPolicyName.FAILOVER);
         clock.advance(Duration.ofMinutes(5));
-        health.heard("timmy", "timmy-1", Duration.ofSeconds(10), true);
+        heartbeats.heard("timmy", "timmy-1", Duration.ofSeconds(10), true);
 
         HealthPolicy.Placement placement = policy.place("ezra");
 
@@ -101,7 +104,14 @@ class HealthPolicyTest {
                 .hasMessage("router.health.backup.ezra names the house itself; name another house");
     }
 
+    @Test
+    void everyRoutedHouseMustBeWatched() {
+        assertThatThrownBy(() -> HealthProducer.requireWatched(List.of("timmy", "gandalf"), List.of("timmy")))
+                .hasMessage("router.houses [timmy, gandalf] names [gandalf] whose heartbeats nobody watches:"
+                        + " mesh.houses is [timmy] (leave mesh.houses unset on the router: it follows router.houses)");
+    }
+
     private HealthPolicy policy(HealthPolicyName name) {
-        return new HealthPolicy(health, name, Map.of("ezra", "timmy"), titles, registry);
+        return new HealthPolicy(liveness, name, Map.of("ezra", "timmy"), titles, registry);
     }
 }

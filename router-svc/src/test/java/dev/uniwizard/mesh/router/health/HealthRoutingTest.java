@@ -15,6 +15,8 @@ import dev.uniwizard.mesh.core.payload.TaskPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.service.health.HeartbeatReceiver;
+import dev.uniwizard.mesh.service.health.HouseLiveness;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.MeshTestSupport;
 import dev.uniwizard.mesh.testkit.SubjectRecorder;
@@ -63,7 +65,7 @@ class HealthRoutingTest {
     MeterRegistry registry;
 
     @Inject
-    HouseHealth health;
+    HouseLiveness health;
 
     private final EnvelopeSigner gateway = TestKeyring.shared().signer("gateway-test", NodeRole.GATEWAY);
     private SubjectRecorder seen;
@@ -138,11 +140,14 @@ class HealthRoutingTest {
     void heartbeatsFromTheWrongNodeAreIgnored() {
         beat("ezra-test", "ezra", "DOWN");
         await().atMost(WAIT).until(() -> !health.isUp("ezra"));
-        double before = count("mesh.router.heartbeats.invalid", "reason", "not_the_house");
+        double before = count(HeartbeatReceiver.INVALID, "watcher", HouseLiveness.WATCHER, "reason", "not_the_house");
 
         publishBeat("timmy-test", "ezra", "UP");
 
-        await().atMost(WAIT).until(() -> count("mesh.router.heartbeats.invalid", "reason", "not_the_house") > before);
+        await().atMost(WAIT)
+                .until(() ->
+                        count(HeartbeatReceiver.INVALID, "watcher", HouseLiveness.WATCHER, "reason", "not_the_house")
+                                > before);
         assertThat(health.isUp("ezra")).isFalse();
     }
 

@@ -12,8 +12,8 @@ public class HealthTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "router.health.missed-heartbeats", "2",
-                "router.health.default-interval", "1s",
+                "mesh.house-liveness.missed-heartbeats", "2",
+                "mesh.house-liveness.default-interval", "1s",
                 "router.health.policy", "failover",
                 "router.health.backup.ezra", "timmy");
     }

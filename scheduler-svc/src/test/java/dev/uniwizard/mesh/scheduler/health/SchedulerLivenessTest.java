@@ -10,6 +10,7 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.payload.HeartbeatPayload;
 import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.scheduler.store.JobStore;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
         value = MeshTestResource.class,
         initArgs = {
             @ResourceArg(name = "node", value = "scheduler-test"),
-            @ResourceArg(name = "role", value = "service")
+            @ResourceArg(name = "role", value = "service"),
+            @ResourceArg(name = "database", value = "true")
         })
 class SchedulerLivenessTest {
 
@@ -39,6 +41,9 @@ class SchedulerLivenessTest {
 
     @Inject
     Subjects subjects;
+
+    @Inject
+    JobStore jobs;
 
     private final List<Message> heartbeats = new CopyOnWriteArrayList<>();
     private Dispatcher dispatcher;
@@ -73,13 +78,13 @@ class SchedulerLivenessTest {
     }
 
     @Test
-    void statusSaysHonestlyThatNoJobsExistYet() {
+    void statusNamesTheNodeAndCountsTheJobs() {
         given().when()
                 .get("/api/v1/scheduler/status")
                 .then()
                 .statusCode(200)
                 .body("node", equalTo("scheduler-test"))
-                .body("jobs", equalTo(0))
-                .body("message", equalTo("job scheduling arrives with the scheduler issue"));
+                .body("jobs", equalTo(jobs.list().size()))
+                .body("message", equalTo("fires due jobs (with every other scheduler node on the same database)"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.uniwizard.mesh.observatory.health;
+package dev.uniwizard.mesh.core.health;
 
 import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.payload.HeartbeatPayload;
@@ -6,17 +6,31 @@ import dev.uniwizard.mesh.core.subjects.Subjects;
 import java.util.Optional;
 import java.util.Set;
 
-/** What is wrong with an authentic heartbeat, if anything: a node may only report itself, on its service's subject. */
+/**
+ * What is wrong with an authentic heartbeat, if anything. The signature only says which node sent it; these rules say
+ * it may be believed: a node reports only itself, on its own service's subject, with status {@code UP} or
+ * {@code DOWN}. Shared by every service that watches heartbeats, so they all ignore the same things.
+ */
 public final class HeartbeatProblems {
 
-    /** A problem: a metric label and a description for the log. */
+    /**
+     * A problem.
+     *
+     * @param reason a metric label: {@code malformed}, {@code not_self}, {@code wrong_subject} (or a watcher's own,
+     *     e.g. {@code not_the_house})
+     * @param detail what was wrong, for the log
+     */
     public record Problem(String reason, String detail) {}
 
-    private static final Set<String> STATUSES = Set.of(MeshHealth.UP, MeshHealth.DOWN);
+    private static final Set<String> STATUSES = Set.of(HeartbeatPayload.UP, HeartbeatPayload.DOWN);
 
     private HeartbeatProblems() {}
 
+    /** The first problem of {@code heartbeat}, signed into {@code envelope} and received on {@code subject}. */
     public static Optional<Problem> find(Envelope envelope, HeartbeatPayload heartbeat, String subject) {
+        if (heartbeat == null) {
+            return problem("malformed", "the payload is empty");
+        }
         if (!Subjects.isToken(heartbeat.service())) {
             return problem("malformed", "service '" + heartbeat.service() + "' is not a valid service name");
         }

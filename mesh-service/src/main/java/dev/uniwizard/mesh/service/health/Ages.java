@@ -1,13 +1,13 @@
-package dev.uniwizard.mesh.router.health;
+package dev.uniwizard.mesh.service.health;
 
 import java.time.Duration;
 
 /** Durations as people read them in a notice: {@code 40 s}, {@code 2 min}, {@code 3 h}, {@code 2 days}. */
-final class Ages {
+public final class Ages {
 
     private Ages() {}
 
-    static String describe(Duration age) {
+    public static String describe(Duration age) {
         long seconds = Math.max(0, age.toSeconds());
         if (seconds < 60) {
             return seconds + " s";

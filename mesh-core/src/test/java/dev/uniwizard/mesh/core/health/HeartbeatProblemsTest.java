@@ -1,4 +1,4 @@
-package dev.uniwizard.mesh.observatory.health;
+package dev.uniwizard.mesh.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,20 +6,25 @@ import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.HeartbeatPayload;
+import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
+import dev.uniwizard.mesh.core.signing.NodeKey;
 import dev.uniwizard.mesh.core.trust.NodeRole;
-import dev.uniwizard.mesh.testkit.TestKeyring;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class HeartbeatProblemsTest {
 
-    private final Envelope fromGateway = TestKeyring.shared()
-            .signer("gateway-test", NodeRole.GATEWAY)
+    private final Envelope fromGateway = new EnvelopeSigner(
+                    NodeKey.generate("gateway-test", NodeRole.GATEWAY), Clock.systemUTC())
             .originate(EnvelopeKind.EVENT, "health", null, Sender.system("gateway-test"), "x", null);
 
     @Test
     void aNodeReportingItselfOnItsServiceSubjectIsFine() {
         assertThat(HeartbeatProblems.find(fromGateway, heartbeat("gateway", "gateway-test", "UP"), "t.health.gateway"))
+                .isEmpty();
+        assertThat(HeartbeatProblems.find(
+                        fromGateway, heartbeat("gateway", "gateway-test", "DOWN"), "t.health.gateway"))
                 .isEmpty();
     }
 
@@ -41,6 +46,10 @@ class HeartbeatProblemsTest {
 
     @Test
     void missingFieldsAndUnknownStatusesAreMalformed() {
+        assertThat(HeartbeatProblems.find(fromGateway, null, "t.health.gateway"))
+                .get()
+                .extracting(HeartbeatProblems.Problem::reason)
+                .isEqualTo("malformed");
         assertThat(HeartbeatProblems.find(fromGateway, heartbeat(null, "gateway-test", "UP"), "t.health.gateway"))
                 .get()
                 .extracting(HeartbeatProblems.Problem::reason)
