@@ -1,19 +1,15 @@
 package dev.uniwizard.mesh.gateway.operators;
 
-import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
-import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
-import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.gateway.config.GatewayConfig;
-import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
+import dev.uniwizard.mesh.service.security.SecurityEvents;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
  * The door every platform message passes: the sender must be a configured operator (else a polite refusal, a
@@ -23,25 +19,20 @@ import org.jboss.logging.Logger;
 @Singleton
 public class SenderAdmission {
 
-    private static final Logger SECURITY = Logger.getLogger("mesh.security");
-
     private final OperatorDirectory directory;
     private final RateLimiterRegistry limiters;
-    private final EnvelopePublisher publisher;
-    private final EnvelopeSigner signer;
     private final Subjects subjects;
     private final MeterRegistry registry;
+    private final SecurityEvents securityEvents;
 
     public SenderAdmission(
             OperatorDirectory directory,
             GatewayConfig config,
-            EnvelopePublisher publisher,
-            EnvelopeSigner signer,
             Subjects subjects,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
         this.directory = directory;
-        this.publisher = publisher;
-        this.signer = signer;
         this.subjects = subjects;
         this.registry = registry;
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
@@ -84,21 +75,11 @@ public class SenderAdmission {
     private void reportUnknown(String platform, String userId, String displayName) {
         String detail = "a message from unknown " + platform + " user " + userId
                 + (displayName == null ? "" : " (" + displayName + ")") + " was refused: no operator has that identity";
-        SECURITY.warnf("security event: %s", detail);
-        try {
-            publisher.publishDurable(
-                    subjects.events(Subjects.EVENT_SECURITY),
-                    signer.originate(
-                            EnvelopeKind.EVENT,
-                            "security",
-                            null,
-                            Sender.system(signer.nodeId()),
-                            new SecurityEventPayload(
-                                    "unknown_sender", detail, subjects.in(platform), null, platform + ":" + userId),
-                            null));
-        } catch (RuntimeException e) {
-            SECURITY.errorf("could not publish the security event for %s:%s: %s", platform, userId, e.getMessage());
-        }
+        securityEvents.report(
+                detail,
+                new SecurityEventPayload(
+                        "unknown_sender", detail, subjects.in(platform), null, platform + ":" + userId),
+                null);
     }
 
     private void count(String platform, String outcome) {

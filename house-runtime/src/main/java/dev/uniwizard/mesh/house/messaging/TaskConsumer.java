@@ -33,6 +33,7 @@ import dev.uniwizard.mesh.service.messaging.JetStreamWorkers;
 import dev.uniwizard.mesh.service.messaging.RequestFailedException;
 import dev.uniwizard.mesh.service.messaging.WorkerSpec;
 import dev.uniwizard.mesh.service.nats.StreamProvisioning;
+import dev.uniwizard.mesh.service.security.SecurityEvents;
 import dev.uniwizard.mesh.service.tracing.NatsTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,8 +65,6 @@ public class TaskConsumer implements EnvelopeHandler {
 
     private static final Logger LOG = Logger.getLogger(TaskConsumer.class);
 
-    private static final Logger SECURITY = Logger.getLogger("mesh.security");
-
     static final String BAD_TASK = "bad_task";
     static final String MODEL_UNAVAILABLE = "model_unavailable";
 
@@ -82,6 +81,7 @@ public class TaskConsumer implements EnvelopeHandler {
     private final LedgerStore ledgers;
     private final TrustStore trust;
     private final Clock clock;
+    private final SecurityEvents securityEvents;
     private final Duration keepAliveEvery;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "task-keepalive");
@@ -103,7 +103,9 @@ public class TaskConsumer implements EnvelopeHandler {
             MeterRegistry registry,
             LedgerStore ledgers,
             TrustStore trust,
-            Clock clock) {
+            Clock clock,
+            SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
         this.config = config;
         this.workers = workers;
         this.streams = streams;
@@ -179,22 +181,11 @@ public class TaskConsumer implements EnvelopeHandler {
         String detail = violation.get().detail();
         registry.counter("mesh.house.refused", "house", config.name(), "reason", reason)
                 .increment();
-        SECURITY.warnf(
-                "security event: house %s refused task %s on %s: %s (%s)",
-                config.name(), task.id(), subject, detail, reason);
-        try {
-            publisher.publishDurable(
-                    subjects.events(Subjects.EVENT_SECURITY),
-                    signer.originate(
-                            EnvelopeKind.EVENT,
-                            "security",
-                            null,
-                            Sender.system(signer.nodeId()),
-                            new SecurityEventPayload(reason, detail, subject, task.id(), task.nodeId()),
-                            tracing.currentTraceparent()));
-        } catch (RuntimeException e) {
-            SECURITY.errorf("could not publish the security event for %s: %s", task.id(), e.getMessage());
-        }
+        securityEvents.report(
+                "house " + config.name() + " refused task " + task.id() + " on " + subject + ": " + detail + " ("
+                        + reason + ")",
+                new SecurityEventPayload(reason, detail, subject, task.id(), task.nodeId()),
+                tracing.currentTraceparent());
         throw new PermanentFailure(reason + ": " + detail);
     }
 

@@ -1,8 +1,6 @@
 package dev.uniwizard.mesh.service.security;
 
 import dev.uniwizard.mesh.core.envelope.Envelope;
-import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
-import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.signing.EnvelopeVerifier;
@@ -13,7 +11,6 @@ import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * The one place where received bytes become a trusted envelope. A rejection is counted in
@@ -23,13 +20,9 @@ import org.jboss.logging.Logger;
 @Singleton
 public class EnvelopeGuard {
 
-    private static final Logger SECURITY = Logger.getLogger("mesh.security");
-
     private final EnvelopeVerifier verifier;
-    private final EnvelopeSigner signer;
-    private final EnvelopePublisher publisher;
-    private final Subjects subjects;
     private final MeterRegistry registry;
+    private final SecurityEvents events;
 
     public EnvelopeGuard(
             EnvelopeVerifier verifier,
@@ -38,10 +31,8 @@ public class EnvelopeGuard {
             Subjects subjects,
             MeterRegistry registry) {
         this.verifier = verifier;
-        this.signer = signer;
-        this.publisher = publisher;
-        this.subjects = subjects;
         this.registry = registry;
+        this.events = new SecurityEvents(publisher, signer, subjects);
     }
 
     public Verification check(byte[] data, String subject, Set<NodeRole> allowedRoles) {
@@ -63,20 +54,14 @@ public class EnvelopeGuard {
         registry.counter("mesh.envelopes.rejected", "reason", rejected.reason().label(), "subject", subject)
                 .increment();
         Envelope claimed = rejected.envelope();
-        SECURITY.warnf("security event: rejected envelope on %s: %s", subject, rejected.describe());
-        SecurityEventPayload event = new SecurityEventPayload(
-                rejected.reason().label(),
-                rejected.detail(),
-                subject,
-                claimed == null ? null : claimed.id(),
-                claimed == null ? null : claimed.nodeId());
-        try {
-            publisher.publishDurable(
-                    subjects.events(Subjects.EVENT_SECURITY),
-                    signer.originate(
-                            EnvelopeKind.EVENT, "security", null, Sender.system(signer.nodeId()), event, null));
-        } catch (RuntimeException e) {
-            SECURITY.errorf("could not publish the security event for %s: %s", rejected.describe(), e.getMessage());
-        }
+        events.report(
+                "rejected envelope on " + subject + ": " + rejected.describe(),
+                new SecurityEventPayload(
+                        rejected.reason().label(),
+                        rejected.detail(),
+                        subject,
+                        claimed == null ? null : claimed.id(),
+                        claimed == null ? null : claimed.nodeId()),
+                null);
     }
 }

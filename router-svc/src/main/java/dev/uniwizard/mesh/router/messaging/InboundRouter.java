@@ -4,11 +4,9 @@ import dev.uniwizard.mesh.core.envelope.Envelope;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.envelope.EnvelopeFormatException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
-import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.platform.Platforms;
-import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
@@ -18,10 +16,10 @@ import dev.uniwizard.mesh.router.gitea.GiteaEventRouter;
 import dev.uniwizard.mesh.router.routing.HouseSelector;
 import dev.uniwizard.mesh.router.routing.RouteDecision;
 import dev.uniwizard.mesh.service.messaging.EnvelopeHandler;
-import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
 import dev.uniwizard.mesh.service.messaging.JetStreamWorkers;
 import dev.uniwizard.mesh.service.messaging.WorkerSpec;
 import dev.uniwizard.mesh.service.nats.StreamProvisioning;
+import dev.uniwizard.mesh.service.security.SecurityEvents;
 import dev.uniwizard.mesh.service.tracing.NatsTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -45,20 +43,17 @@ public class InboundRouter implements EnvelopeHandler {
 
     private static final Logger LOG = Logger.getLogger(InboundRouter.class);
 
-    private static final Logger SECURITY = Logger.getLogger("mesh.security");
-
     private final JetStreamWorkers workers;
     private final MeshStreams streams;
     private final Subjects subjects;
     private final HouseSelector selector;
-    private final EnvelopeSigner signer;
-    private final EnvelopePublisher publisher;
     private final NatsTracing tracing;
     private final MeterRegistry registry;
     private final TrustStore trust;
     private final OriginPolicy origins;
     private final TaskDispatcher dispatcher;
     private final GiteaEventRouter gitea;
+    private final SecurityEvents securityEvents;
 
     public InboundRouter(
             StreamProvisioning provisioned,
@@ -66,19 +61,17 @@ public class InboundRouter implements EnvelopeHandler {
             MeshStreams streams,
             Subjects subjects,
             HouseSelector selector,
-            EnvelopeSigner signer,
-            EnvelopePublisher publisher,
             NatsTracing tracing,
             MeterRegistry registry,
             TrustStore trust,
             TaskDispatcher dispatcher,
-            GiteaEventRouter gitea) {
+            GiteaEventRouter gitea,
+            SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
         this.workers = workers;
         this.streams = streams;
         this.subjects = subjects;
         this.selector = selector;
-        this.signer = signer;
-        this.publisher = publisher;
         this.tracing = tracing;
         this.registry = registry;
         this.trust = trust;
@@ -149,21 +142,10 @@ public class InboundRouter implements EnvelopeHandler {
         String reason = violation.get().reason();
         String detail = violation.get().detail();
         registry.counter("mesh.router.refused", "reason", reason).increment();
-        SECURITY.warnf(
-                "security event: router refused envelope %s on %s: %s (%s)", message.id(), subject, detail, reason);
-        try {
-            publisher.publishDurable(
-                    subjects.events(Subjects.EVENT_SECURITY),
-                    signer.originate(
-                            EnvelopeKind.EVENT,
-                            "security",
-                            null,
-                            Sender.system(signer.nodeId()),
-                            new SecurityEventPayload(reason, detail, subject, message.id(), message.nodeId()),
-                            tracing.currentTraceparent()));
-        } catch (RuntimeException e) {
-            SECURITY.errorf("could not publish the security event for %s: %s", message.id(), e.getMessage());
-        }
+        securityEvents.report(
+                "router refused envelope " + message.id() + " on " + subject + ": " + detail + " (" + reason + ")",
+                new SecurityEventPayload(reason, detail, subject, message.id(), message.nodeId()),
+                tracing.currentTraceparent());
         throw new PermanentFailure(reason + ": " + detail);
     }
 
