@@ -83,59 +83,82 @@ public final class GiteaEventParser {
         return switch (event) {
             case GiteaEventPayload.ISSUES -> {
                 JsonNode issue = object(root, "issue", event);
-                yield new GiteaEventPayload(
-                        event,
-                        action,
-                        delivery,
-                        repository,
-                        number(root, issue, event),
-                        cut(text(issue, "title"), "title", delivery),
-                        cut(text(issue, "body"), "body", delivery),
-                        labels(issue),
-                        List.of(),
-                        sender,
-                        text(issue, "html_url"),
-                        null,
-                        receivedAt);
+                yield item(event, action, delivery, repository, sender, receivedAt, root, issue)
+                        .body(cut(text(issue, "body"), "body", delivery), text(issue, "html_url"), null);
             }
             case GiteaEventPayload.ISSUE_COMMENT -> {
                 JsonNode issue = object(root, "issue", event);
                 JsonNode comment = object(root, "comment", event);
-                yield new GiteaEventPayload(
-                        event,
-                        action,
-                        delivery,
-                        repository,
-                        number(root, issue, event),
-                        cut(text(issue, "title"), "title", delivery),
-                        cut(text(comment, "body"), "comment body", delivery),
-                        labels(issue),
-                        List.of(),
-                        sender,
-                        text(comment, "html_url") != null ? text(comment, "html_url") : text(issue, "html_url"),
-                        null,
-                        receivedAt);
+                String url = text(comment, "html_url") != null ? text(comment, "html_url") : text(issue, "html_url");
+                yield item(event, action, delivery, repository, sender, receivedAt, root, issue)
+                        .body(cut(text(comment, "body"), "comment body", delivery), url, null);
             }
             case GiteaEventPayload.PULL_REQUEST -> {
                 JsonNode pull = object(root, "pull_request", event);
-                yield new GiteaEventPayload(
-                        event,
-                        action,
-                        delivery,
-                        repository,
-                        number(root, pull, event),
-                        cut(text(pull, "title"), "title", delivery),
-                        cut(text(pull, "body"), "body", delivery),
-                        labels(pull),
-                        List.of(),
-                        sender,
-                        text(pull, "html_url"),
-                        text(pull.path("head"), "ref"),
-                        receivedAt);
+                yield item(event, action, delivery, repository, sender, receivedAt, root, pull)
+                        .body(
+                                cut(text(pull, "body"), "body", delivery),
+                                text(pull, "html_url"),
+                                text(pull.path("head"), "ref"));
             }
             case GiteaEventPayload.PUSH -> push(root, delivery, repository, sender, receivedAt);
             default -> throw new GiteaPayloadException("the gateway does not read " + event + " webhooks");
         };
+    }
+
+    /**
+     * What the issue, comment and pull request events share: the number, title and labels come from {@code item} (the
+     * issue or pull request); {@link Item#body} adds what differs.
+     */
+    private Item item(
+            String event,
+            String action,
+            String delivery,
+            String repository,
+            String sender,
+            Instant receivedAt,
+            JsonNode root,
+            JsonNode item)
+            throws GiteaPayloadException {
+        return new Item(
+                event,
+                action,
+                delivery,
+                repository,
+                number(root, item, event),
+                cut(text(item, "title"), "title", delivery),
+                labels(item),
+                sender,
+                receivedAt);
+    }
+
+    private record Item(
+            String event,
+            String action,
+            String delivery,
+            String repository,
+            Long number,
+            String title,
+            List<String> labels,
+            String sender,
+            Instant receivedAt) {
+
+        GiteaEventPayload body(String body, String url, String ref) {
+            return new GiteaEventPayload(
+                    event,
+                    action,
+                    delivery,
+                    repository,
+                    number,
+                    title,
+                    body,
+                    labels,
+                    List.of(),
+                    sender,
+                    url,
+                    ref,
+                    receivedAt);
+        }
     }
 
     private GiteaEventPayload push(JsonNode root, String delivery, String repository, String sender, Instant receivedAt)

@@ -1,14 +1,7 @@
 package dev.uniwizard.mesh.cli.jobs;
 
-import dev.uniwizard.mesh.cli.ExitCodes;
-import dev.uniwizard.mesh.cli.http.OperatorOption;
-import dev.uniwizard.mesh.core.jobs.JobView;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+import dev.uniwizard.mesh.cli.http.HttpResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code wizard jobs pause}: stop a job firing until it is resumed. */
 @Command(
@@ -17,30 +10,15 @@ import picocli.CommandLine.Spec;
         description = "Pause a job: it does not fire until resumed (POST /api/v1/jobs/<name>/pause).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:paused", JobsCommand.REFUSED, JobsCommand.UNREACHABLE})
-public final class JobsPauseCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    JobName job;
-
-    @Mixin
-    OperatorOption operator;
-
-    @Mixin
-    SchedulerOptions scheduler;
+public final class JobsPauseCommand extends JobSwitchCommand {
 
     @Override
-    public Integer call() {
-        String name = job.value();
-        String by = operator.name();
-        try (SchedulerClient client = scheduler.client()) {
-            JobView changed = SchedulerAnswers.read(client.pause(name, by), JobView.class);
-            PrintWriter out = spec.commandLine().getOut();
-            JobText.job(out, "paused", changed);
-            out.flush();
-            return ExitCodes.OK;
-        }
+    HttpResult send(SchedulerClient client, String name, String by) {
+        return client.pause(name, by);
+    }
+
+    @Override
+    String done() {
+        return "paused";
     }
 }
