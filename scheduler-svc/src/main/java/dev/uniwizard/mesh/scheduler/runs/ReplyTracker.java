@@ -7,6 +7,7 @@ import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.jobs.JobRunView;
 import dev.uniwizard.mesh.core.payload.ReplyPayload;
+import dev.uniwizard.mesh.core.platform.Platforms;
 import dev.uniwizard.mesh.core.signing.Verification;
 import dev.uniwizard.mesh.core.streams.MeshStreams;
 import dev.uniwizard.mesh.core.subjects.Subjects;
@@ -125,7 +126,12 @@ public class ReplyTracker {
             message.ack();
             count(result.name().toLowerCase(java.util.Locale.ROOT));
         } catch (EnvelopeFormatException e) {
-            message.ack(); // not ours to judge: the gateway's consumers report malformed replies
+            message.ack();
+            count("malformed");
+            if (message.getSubject().equals(subjects.out(Platforms.SCHEDULER))) {
+                // Nobody but the scheduler reads this subject: say so rather than drop it silently.
+                LOG.warnf("unreadable message on %s, not a reply to a job: %s", message.getSubject(), e.getMessage());
+            } // other platforms' consumers (the gateway's) report what they cannot read
         } catch (RuntimeException e) {
             if (envelope != null) {
                 guard.release(envelope);
