@@ -47,6 +47,18 @@ public final class Subjects {
      */
     public static final String EVENT_DELIVERY = "delivery";
 
+    /** A house answered a task ({@link dev.uniwizard.mesh.core.payload.TurnEvent}). */
+    public static final String EVENT_TURN = "turn";
+
+    /**
+     * A house's login or version state changed, as the observatory saw it
+     * ({@link dev.uniwizard.mesh.core.observatory.HouseStateEvent}).
+     */
+    public static final String EVENT_HOUSE_STATE = "housestate";
+
+    /** A notification the observatory sent ({@link dev.uniwizard.mesh.core.observatory.AlertNotification}). */
+    public static final String EVENT_ALERT = "alert";
+
     /** Approval authority operations (request-reply, answered by Timmy). */
     public static final String APPROVAL_REQUEST = "request";
 

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
         value = MeshTestResource.class,
         initArgs = {
             @ResourceArg(name = "node", value = "observatory-test"),
-            @ResourceArg(name = "role", value = "service")
+            @ResourceArg(name = "role", value = "service"),
+            @ResourceArg(name = "database", value = "true")
         })
 class ObservatoryTest {
 
