@@ -6,10 +6,14 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := ./mvnw -B
 
-.PHONY: test build format up down status bench-memory
+.PHONY: test test-tools build format up down status bench-memory
 
-test: ## unit + integration tests (needs NATS and PostgreSQL, see .ci/run)
+test: test-tools ## unit + integration tests (needs NATS and PostgreSQL, see .ci/run)
 	$(MVN) verify
+
+# The tools the tests run besides the JDK: chromium and promtool (installed with apt-get when missing and root).
+test-tools:
+	scripts/test-tools
 
 build:
 	$(MVN) -DskipTests package

@@ -3,13 +3,18 @@ package dev.uniwizard.mesh.cli;
 import dev.uniwizard.mesh.cli.approvals.ApprovalsCommand;
 import dev.uniwizard.mesh.cli.approvals.TimmyClient;
 import dev.uniwizard.mesh.cli.conversation.ConversationCommand;
+import dev.uniwizard.mesh.cli.digest.DigestCommand;
 import dev.uniwizard.mesh.cli.health.HealthCommand;
+import dev.uniwizard.mesh.cli.history.HistoryCommand;
+import dev.uniwizard.mesh.cli.http.ObservatoryClient;
 import dev.uniwizard.mesh.cli.jobs.JobsCommand;
 import dev.uniwizard.mesh.cli.jobs.SchedulerClient;
 import dev.uniwizard.mesh.cli.keys.KeysCommand;
 import dev.uniwizard.mesh.cli.memory.MemoryClient;
 import dev.uniwizard.mesh.cli.memory.MemoryCommand;
 import dev.uniwizard.mesh.cli.send.SendCommand;
+import dev.uniwizard.mesh.cli.slo.SloCommand;
+import dev.uniwizard.mesh.cli.stats.StatsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +33,10 @@ import picocli.CommandLine.Spec;
             SendCommand.class,
             ConversationCommand.class,
             HealthCommand.class,
+            SloCommand.class,
+            HistoryCommand.class,
+            DigestCommand.class,
+            StatsCommand.class,
             ApprovalsCommand.class,
             MemoryCommand.class,
             JobsCommand.class
@@ -35,7 +44,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  WIZARD_GATEWAY      gateway URL (default http://127.0.0.1:8080)",
-            "  WIZARD_OBSERVATORY  observatory URL (default http://127.0.0.1:8084)",
+            "  WIZARD_OBSERVATORY  observatory URL (default " + ObservatoryClient.DEFAULT_URL + ")",
             "  WIZARD_TIMMY_URL    Timmy's URL, for approvals (default " + TimmyClient.DEFAULT_URL + ")",
             "  WIZARD_MEMORY_URL   memory-svc URL (default " + MemoryClient.DEFAULT_URL + ")",
             "  WIZARD_SCHEDULER    scheduler-svc URL (default " + SchedulerClient.DEFAULT_URL + ")",

@@ -14,7 +14,9 @@ class WizardCommandTest {
         CliRun run = CliRun.wizard();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("missing command", "Usage: wizard", "keys", "send", "conversation", "health");
+        assertThat(run.err())
+                .contains("missing command", "Usage: wizard", "keys", "send", "conversation", "health")
+                .contains("slo", "history", "digest", "stats");
     }
 
     @Test
@@ -26,7 +28,8 @@ class WizardCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keys gen", "keys list", "send", "conversation", "health"})
+    @ValueSource(
+            strings = {"keys gen", "keys list", "send", "conversation", "health", "slo", "history", "digest", "stats"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").split(" ");
 
@@ -40,6 +43,10 @@ class WizardCommandTest {
     @Test
     void defaultUrlsAreShownInHelp() {
         assertThat(CliRun.wizard("send", "--help").out()).contains("http://127.0.0.1:8080", "WIZARD_GATEWAY");
-        assertThat(CliRun.wizard("health", "--help").out()).contains("http://127.0.0.1:8084", "WIZARD_OBSERVATORY");
+        for (String command : new String[] {"health", "slo", "history", "digest", "stats"}) {
+            assertThat(CliRun.wizard(command, "--help").out())
+                    .as(command)
+                    .contains("http://127.0.0.1:8084", "WIZARD_OBSERVATORY", "Exit codes:");
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.uniwizard.mesh.core.payload.MessagePayload;
 import dev.uniwizard.mesh.core.payload.ReplyAddress;
 import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.gateway.metrics.WebhookTiming;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.SubjectRecorder;
 import dev.uniwizard.mesh.testkit.platforms.FakeTelegramBotApi;
@@ -87,6 +88,38 @@ class TelegramWebhookTest {
         // Webhook mode calls nothing at Telegram by itself: no getUpdates, no setWebhook.
         assertThat(telegram.requests())
                 .noneMatch(r -> r.path().endsWith("/getUpdates") || r.path().endsWith("/setWebhook"));
+    }
+
+    @Test
+    void timesEveryWebhookCallByPlatformAndStatusClass() {
+        long okBefore = webhookTimings("2xx");
+        long refusedBefore = webhookTimings("4xx");
+
+        post(FakeTelegramBotApi.privateText(telegram.nextUpdateId(), 1003, "Alice", "timed"))
+                .statusCode(200);
+        given().header(TelegramWebhookResource.SECRET_HEADER, "not-the-secret")
+                .contentType(ContentType.JSON)
+                .body(FakeTelegramBotApi.privateText(telegram.nextUpdateId(), 1003, "Alice", "refused"))
+                .post(PATH)
+                .then()
+                .statusCode(401);
+
+        assertThat(webhookTimings("2xx")).isEqualTo(okBefore + 1);
+        assertThat(webhookTimings("4xx")).isEqualTo(refusedBefore + 1);
+        assertThat(registry.find(WebhookTiming.METRIC)
+                        .tag("platform", "telegram")
+                        .timers())
+                .allSatisfy(timer -> assertThat(timer.takeSnapshot().histogramCounts())
+                        .as("exported as a histogram with the mesh's fixed buckets")
+                        .isNotEmpty());
+    }
+
+    private long webhookTimings(String status) {
+        var timer = registry.find(WebhookTiming.METRIC)
+                .tag("platform", "telegram")
+                .tag("status", status)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

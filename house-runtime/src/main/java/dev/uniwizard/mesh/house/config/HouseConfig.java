@@ -49,6 +49,9 @@ public interface HouseConfig {
     /** The OpenAI-compatible model of INTELLIGENT and SOVEREIGN modes. */
     ModelConfig model();
 
+    /** How the model's credentials are checked. */
+    LoginConfig login();
+
     /** Budgets of one model turn. */
     LoopConfig loop();
 
@@ -86,6 +89,11 @@ public interface HouseConfig {
         if (config.taskAckWait().isNegative() || config.taskAckWait().isZero()) {
             throw new IllegalStateException("house.task-ack-wait must be positive, got " + config.taskAckWait());
         }
+        if (!positive(config.login().checkInterval())
+                || !positive(config.login().timeout())) {
+            throw new IllegalStateException("house.login.check-interval and house.login.timeout must be positive, got "
+                    + config.login().checkInterval() + " and " + config.login().timeout());
+        }
         String project = config.memory().project();
         if (!ProjectKeys.isValid(project)) {
             throw new IllegalStateException("house.memory.project '" + project + "' is not a project key: use"
@@ -96,5 +104,9 @@ public interface HouseConfig {
             throw new IllegalStateException("house.memory.markers must be between 0 (no markers in prompts) and "
                     + MemoryConfig.MAX_MARKERS + ", got " + config.memory().markers());
         }
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 }

@@ -19,6 +19,7 @@ import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.core.trust.TrustStore;
 import dev.uniwizard.mesh.core.trust.TrustedNode;
 import dev.uniwizard.mesh.house.config.HouseConfig;
+import dev.uniwizard.mesh.house.config.HouseMode;
 import dev.uniwizard.mesh.house.engine.TurnContext;
 import dev.uniwizard.mesh.house.gates.LedgerStore;
 import dev.uniwizard.mesh.house.runtime.ModeRequest;
@@ -54,8 +55,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes the house's tasks ({@code <root>.task.<house>}, from the router and the scheduler only, see
- * {@link TaskOrigins}) and answers each one. Per task: compute the reply, store the operator's message and the reply in memory, publish the reply on {@code <root>.out.<platform>},
- * and only then let the worker acknowledge. If memory is unreachable the task stays in the stream and is delivered
+ * {@link TaskOrigins}) and answers each one. Per task: compute the reply, store the operator's message and the reply in
+ * memory, publish the reply on {@code <root>.out.<platform>}, record the turn ({@link TurnRecorder}), and only then let
+ * the worker acknowledge. If memory is unreachable the task stays in the stream and is delivered
  * again; as the reply's id derives from the task's, a redelivery publishes the same reply id (deduplicated by
  * JetStream) and memory stores each message once.
  */
@@ -82,7 +84,9 @@ public class TaskConsumer implements EnvelopeHandler {
     private final TrustStore trust;
     private final Clock clock;
     private final SecurityEvents securityEvents;
+    private final TurnRecorder turns;
     private final Duration keepAliveEvery;
+    private volatile int maxDeliver = Integer.MAX_VALUE;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "task-keepalive");
         thread.setDaemon(true);
@@ -104,8 +108,10 @@ public class TaskConsumer implements EnvelopeHandler {
             LedgerStore ledgers,
             TrustStore trust,
             Clock clock,
-            SecurityEvents securityEvents) {
+            SecurityEvents securityEvents,
+            TurnRecorder turns) {
         this.securityEvents = securityEvents;
+        this.turns = turns;
         this.config = config;
         this.workers = workers;
         this.streams = streams;
@@ -125,27 +131,32 @@ public class TaskConsumer implements EnvelopeHandler {
     @PostConstruct
     void start() {
         HouseConfig.validate(config);
-        workers.start(
-                WorkerSpec.of(
-                                streams.tasks(),
-                                "house-" + config.name(),
-                                subjects.task(config.name()),
-                                TaskOrigins.ROLES)
-                        .withConcurrency(config.concurrency())
-                        .withAckWait(config.taskAckWait()),
-                this);
+        WorkerSpec spec = WorkerSpec.of(
+                        streams.tasks(), "house-" + config.name(), subjects.task(config.name()), TaskOrigins.ROLES)
+                .withConcurrency(config.concurrency())
+                .withAckWait(config.taskAckWait());
+        maxDeliver = spec.maxDeliver();
+        workers.start(spec, this);
         LOG.infof("house %s (%s) is taking tasks in %s mode", config.name(), config.title(), config.mode());
     }
 
+    /**
+     * Answers one task. A task refused for its origin is a security event, not a turn; every other task the house
+     * finishes with (answered, or given up for good) is recorded by the {@link TurnRecorder}. A failure that JetStream
+     * will deliver again records nothing.
+     */
     @Override
     public void handle(Envelope task, Delivery delivery) throws RequestFailedException, PermanentFailure {
         checkOrigin(task, delivery.subject());
+        long started = System.nanoTime();
+        TaskPayload payload = readTask(task);
+        HouseMode mode = ModeRequest.of(config.mode(), payload == null ? null : payload.text())
+                .mode();
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         ScheduledFuture<?> ticker = keepAlive.scheduleAtFixedRate(
                 delivery::stillWorking, keepAliveEvery.toMillis(), keepAliveEvery.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            TaskPayload payload = readTask(task);
             String platform = replyPlatform(task, payload);
             rememberRequest(task, payload);
             TurnResult answer = answer(task, payload, platform, delivery);
@@ -160,10 +171,23 @@ public class TaskConsumer implements EnvelopeHandler {
             publisher.publishDurable(subjects.out(platform), reply);
             outcome = answer.reply().status();
             LOG.debugf("answered task %s with reply %s (%s) on %s", task.id(), reply.id(), outcome, platform);
+            turns.answered(task, mode, answer, platform, delivery.attempt(), since(started));
+        } catch (PermanentFailure e) {
+            turns.gaveUp(task, mode, delivery.attempt(), since(started));
+            throw e;
+        } catch (RequestFailedException | RuntimeException e) {
+            if (delivery.attempt() >= maxDeliver) { // JetStream delivers it no more: it is dead-lettered
+                turns.gaveUp(task, mode, delivery.attempt(), since(started));
+            }
+            throw e;
         } finally {
             ticker.cancel(false);
             sample.stop(registry.timer("mesh.house.task", "house", config.name(), "outcome", outcome));
         }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /**

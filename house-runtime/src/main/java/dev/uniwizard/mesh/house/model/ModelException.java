@@ -21,19 +21,37 @@ public class ModelException extends Exception {
     }
 
     private final Kind kind;
+    private final int httpStatus;
 
     public ModelException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, 0);
     }
 
     public ModelException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.httpStatus = 0;
+    }
+
+    /** A failure the endpoint answered with HTTP {@code httpStatus}. */
+    public ModelException(Kind kind, String message, int httpStatus) {
+        super(message);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The HTTP status the endpoint refused the request with, or 0 when it did not answer with one. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Whether the endpoint refused the house's credentials (HTTP 401 or 403): the house needs a (new) API key. */
+    public boolean credentialsRefused() {
+        return kind == Kind.REJECTED && (httpStatus == 401 || httpStatus == 403);
     }
 
     /** Whether trying again later may succeed (the task should be kept, not answered as failed for good). */

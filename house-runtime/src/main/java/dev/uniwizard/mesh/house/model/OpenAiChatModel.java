@@ -132,7 +132,8 @@ public class OpenAiChatModel implements ChatModel {
         throw new ModelException(
                 ModelException.Kind.REJECTED,
                 "the model endpoint " + endpoint + " refused the request with HTTP " + status + ": " + message
-                        + hint(status));
+                        + hint(status),
+                status);
     }
 
     private HttpRequest httpRequest(URI endpoint, byte[] body) {

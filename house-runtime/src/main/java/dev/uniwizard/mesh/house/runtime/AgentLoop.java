@@ -13,6 +13,7 @@ import dev.uniwizard.mesh.house.model.ChatCompletion;
 import dev.uniwizard.mesh.house.model.ChatMessage;
 import dev.uniwizard.mesh.house.model.ChatModel;
 import dev.uniwizard.mesh.house.model.ChatRequest;
+import dev.uniwizard.mesh.house.model.ModelCallListener;
 import dev.uniwizard.mesh.house.model.ModelException;
 import dev.uniwizard.mesh.house.model.ToolSpec;
 import dev.uniwizard.mesh.house.tools.ToolRegistry;
@@ -44,6 +45,7 @@ public class AgentLoop {
     private final PromptBuilder prompts;
     private final MarkerSource markers;
     private final Clock clock;
+    private final ModelCallListener modelCalls;
 
     public AgentLoop(
             HouseConfig config,
@@ -52,7 +54,8 @@ public class AgentLoop {
             ToolExecutor executor,
             PromptBuilder prompts,
             MarkerSource markers,
-            Clock clock) {
+            Clock clock,
+            ModelCallListener modelCalls) {
         this.config = config;
         this.budget = config.loop();
         this.model = model;
@@ -61,6 +64,7 @@ public class AgentLoop {
         this.prompts = prompts;
         this.markers = markers;
         this.clock = clock;
+        this.modelCalls = modelCalls;
     }
 
     public TurnResult run(TurnContext turn, String text, List<StoredMessage> history) throws ModelUnavailableException {
@@ -83,8 +87,10 @@ public class AgentLoop {
             try {
                 completion = model.complete(new ChatRequest(messages, specs));
             } catch (ModelException e) {
+                modelCalls.failed(e);
                 return modelFailed(e, done, transcript);
             }
+            modelCalls.answered();
             ChatMessage answer = completion.message();
             if (!completion.callsTools()) {
                 if (answer.text().isBlank()) {
@@ -93,9 +99,10 @@ public class AgentLoop {
                                     config.name(),
                                     EMPTY_ANSWER,
                                     "The model (" + model.describe() + ") gave an empty answer" + summary(done) + "."),
-                            transcript);
+                            transcript,
+                            done);
                 }
-                return new TurnResult(ReplyPayload.ok(config.name(), answer.text()), transcript);
+                return new TurnResult(ReplyPayload.ok(config.name(), answer.text()), transcript, done);
             }
             messages.add(answer);
             List<ToolRequest> read =
@@ -185,7 +192,8 @@ public class AgentLoop {
                             MODEL_FAILED,
                             "House '" + config.name() + "' cannot answer plain text: " + e.getMessage()
                                     + ". Commands work without a model: /help lists them."),
-                    transcript);
+                    transcript,
+                    done);
         }
         return new TurnResult(
                 ReplyPayload.error(
@@ -195,7 +203,8 @@ public class AgentLoop {
                                 + (changedSomething
                                         ? ". The task is not retried, as some of these calls changed" + " things."
                                         : ".")),
-                transcript);
+                transcript,
+                done);
     }
 
     private boolean sideEffecting(ToolOutcome outcome) {
@@ -212,7 +221,8 @@ public class AgentLoop {
                         BUDGET_EXHAUSTED,
                         "I stopped before finishing: " + why + summary(done)
                                 + ". Ask again to continue, or narrow the request."),
-                transcript);
+                transcript,
+                done);
     }
 
     private static String summary(List<ToolOutcome> done) {

@@ -100,7 +100,7 @@ public class TaskProcessor {
         ToolOutcome outcome = executor.executeOne(turn, ToolRequest.of("command", call), "");
         ReplyPayload reply = commandReply(outcome);
         if (outcome.status() == ToolOutcome.Status.UNKNOWN_TOOL) {
-            return TurnResult.of(reply);
+            return new TurnResult(reply, List.of(), List.of(outcome));
         }
         return new TurnResult(
                 reply,
@@ -112,7 +112,8 @@ public class TaskProcessor {
                                 outcome.callId(),
                                 outcome.tool(),
                                 outcome.call().argumentsJson(),
-                                outcome.status().wireName())))));
+                                outcome.status().wireName())))),
+                List.of(outcome));
     }
 
     private ReplyPayload commandReply(ToolOutcome outcome) {

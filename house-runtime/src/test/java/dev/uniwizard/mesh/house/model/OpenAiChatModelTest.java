@@ -219,12 +219,26 @@ class OpenAiChatModelTest {
 
         assertThat(e.kind()).isEqualTo(ModelException.Kind.REJECTED);
         assertThat(e.isTransient()).isFalse();
+        assertThat(e.httpStatus()).isEqualTo(401);
+        assertThat(e.credentialsRefused()).isTrue();
         assertThat(e.getMessage())
                 .contains("HTTP 401")
                 .contains("Incorrect API key provided")
                 .contains("HOUSE_MODEL_API_KEY")
                 .doesNotContain("sk-live-secret");
         assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalOtherThan401Or403IsNotAboutCredentials() {
+        server.enqueue(status(404, "The model does not exist"));
+
+        ModelException e = assertThrows(ModelException.class, () -> model().complete(HELLO));
+
+        assertThat(e.kind()).isEqualTo(ModelException.Kind.REJECTED);
+        assertThat(e.httpStatus()).isEqualTo(404);
+        assertThat(e.credentialsRefused()).isFalse();
+        assertThat(e.getMessage()).contains("house.model.base-url and house.model.name");
     }
 
     @Test

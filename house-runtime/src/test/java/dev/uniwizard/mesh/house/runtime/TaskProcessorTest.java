@@ -11,6 +11,7 @@ import dev.uniwizard.mesh.house.engine.ToolExecutor;
 import dev.uniwizard.mesh.house.model.ChatCompletion;
 import dev.uniwizard.mesh.house.model.ChatModel;
 import dev.uniwizard.mesh.house.model.ChatRequest;
+import dev.uniwizard.mesh.house.model.ModelCallListener;
 import dev.uniwizard.mesh.house.model.ModelException;
 import dev.uniwizard.mesh.house.persona.Persona;
 import dev.uniwizard.mesh.house.tools.Tool;
@@ -136,7 +137,8 @@ class TaskProcessorTest {
                         executor,
                         new PromptBuilder(config, PERSONA),
                         turn -> List.of(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(),
+                        ModelCallListener.NONE));
         ModeRequest request = ModeRequest.of(HouseMode.SIMPLE, "/tool echo text=kept");
 
         TurnResult result =
@@ -185,7 +187,8 @@ class TaskProcessorTest {
                 executor,
                 new PromptBuilder(config, PERSONA),
                 turn -> List.of(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                ModelCallListener.NONE);
         TaskProcessor processor = new TaskProcessor(config, PERSONA, tools, executor, loop);
         ModeRequest request = ModeRequest.of(mode, text);
         try {

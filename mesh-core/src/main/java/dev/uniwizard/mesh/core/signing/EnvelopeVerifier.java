@@ -41,16 +41,30 @@ public final class EnvelopeVerifier {
     }
 
     public Verification verify(byte[] bytes, Set<NodeRole> allowedRoles) {
+        return verify(bytes, allowedRoles, null);
+    }
+
+    /**
+     * Verifies an envelope that a JetStream stream stored at {@code storedAt}: its timestamp must be within the allowed
+     * skew of that moment rather than of now, so work kept in a stream while its consumer was down (a house stopped
+     * for an hour, an observatory catching up on events) is still accepted. A captured envelope published again later
+     * is stored at a new time and is still refused. {@code storedAt} null means now.
+     */
+    public Verification verify(byte[] bytes, Set<NodeRole> allowedRoles, Instant storedAt) {
         ParsedEnvelope parsed;
         try {
             parsed = EnvelopeCodec.parse(bytes);
         } catch (EnvelopeFormatException e) {
             return new Verification.Rejected(RejectionReason.MALFORMED, e.getMessage(), null);
         }
-        return verify(parsed, allowedRoles);
+        return verify(parsed, allowedRoles, storedAt);
     }
 
     public Verification verify(ParsedEnvelope parsed, Set<NodeRole> allowedRoles) {
+        return verify(parsed, allowedRoles, null);
+    }
+
+    private Verification verify(ParsedEnvelope parsed, Set<NodeRole> allowedRoles, Instant storedAt) {
         Envelope envelope = parsed.envelope();
         if (!Ids.isValid(envelope.id())) {
             return reject(RejectionReason.MALFORMED, "id '" + envelope.id() + "' is not a UUID", envelope);
@@ -73,12 +87,13 @@ public final class EnvelopeVerifier {
         if (!signatureValid(parsed, signer)) {
             return reject(RejectionReason.BAD_SIGNATURE, "signature does not match the content", envelope);
         }
-        Instant now = clock.instant();
+        Instant now = storedAt == null ? clock.instant() : storedAt;
         Duration skew = Duration.between(now, envelope.ts()).abs();
         if (skew.compareTo(maxSkew) > 0) {
             return reject(
                     RejectionReason.CLOCK_SKEW,
-                    "timestamp " + envelope.ts() + " is " + skew.toSeconds() + " s away from this node's clock " + now
+                    "timestamp " + envelope.ts() + " is " + skew.toSeconds() + " s away from "
+                            + (storedAt == null ? "this node's clock " : "the time the stream stored it ") + now
                             + " (allowed " + maxSkew.toSeconds() + " s)",
                     envelope);
         }

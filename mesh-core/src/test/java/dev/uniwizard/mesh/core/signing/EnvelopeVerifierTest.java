@@ -129,6 +129,23 @@ class EnvelopeVerifierTest {
     }
 
     @Test
+    void judgesAStoredEnvelopeByWhenTheStreamStoredItNotByNow() {
+        Clock anHourAgo = Clock.fixed(NOW.minus(Duration.ofHours(1)), ZoneOffset.UTC);
+        byte[] keptWhileTheConsumerWasDown = EnvelopeCodec.toBytes(message(gateway, anHourAgo));
+        byte[] replayedLater = EnvelopeCodec.toBytes(message(gateway, anHourAgo));
+
+        assertThat(verifier.verify(
+                        keptWhileTheConsumerWasDown,
+                        GATEWAYS,
+                        NOW.minus(Duration.ofHours(1)).plusSeconds(1)))
+                .isInstanceOf(Verification.Accepted.class);
+        Verification stored = verifier.verify(replayedLater, GATEWAYS, NOW);
+        assertThat(stored).isInstanceOf(Verification.Rejected.class);
+        assertThat(((Verification.Rejected) stored).reason()).isEqualTo(RejectionReason.CLOCK_SKEW);
+        assertThat(((Verification.Rejected) stored).describe()).contains("the time the stream stored it");
+    }
+
+    @Test
     void rejectsARoleThatMayNotSendHere() {
         assertRejected(EnvelopeCodec.toBytes(message(router, clock)), RejectionReason.ROLE_NOT_ALLOWED);
     }

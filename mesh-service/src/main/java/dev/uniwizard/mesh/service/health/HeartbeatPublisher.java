@@ -3,6 +3,7 @@ package dev.uniwizard.mesh.service.health;
 import dev.uniwizard.mesh.core.envelope.EnvelopeKind;
 import dev.uniwizard.mesh.core.envelope.Sender;
 import dev.uniwizard.mesh.core.payload.HeartbeatPayload;
+import dev.uniwizard.mesh.core.payload.HouseFacts;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.service.config.MeshConfig;
@@ -10,8 +11,10 @@ import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
 import io.nats.client.Connection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.SmallRyeHealthReporter;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 
-/** Publishes this instance's heartbeat on {@code <root>.health.<service>} every {@code mesh.heartbeat.interval}. */
+/**
+ * Publishes this instance's heartbeat on {@code <root>.health.<service>} every {@code mesh.heartbeat.interval}: its
+ * readiness, the host it runs on ({@link HostStatsReader}: CPU, memory, the working directory's disk, heap) and, when the
+ * service has a {@link HeartbeatFacts} bean (the houses), what it adds. A failing facts bean costs only its facts.
+ */
 @Singleton
 public class HeartbeatPublisher {
 
@@ -34,6 +41,8 @@ public class HeartbeatPublisher {
     private final Clock clock;
     private final String version;
     private final Instant startedAt;
+    private final HostStatsReader host = new HostStatsReader(Path.of(""));
+    private final Instance<HeartbeatFacts> facts;
 
     public HeartbeatPublisher(
             MeshConfig config,
@@ -43,6 +52,7 @@ public class HeartbeatPublisher {
             Connection connection,
             SmallRyeHealthReporter health,
             Clock clock,
+            Instance<HeartbeatFacts> facts,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.config = config;
         this.publisher = publisher;
@@ -51,6 +61,7 @@ public class HeartbeatPublisher {
         this.connection = connection;
         this.health = health;
         this.clock = clock;
+        this.facts = facts;
         this.version = version;
         this.startedAt =
                 Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -85,6 +96,21 @@ public class HeartbeatPublisher {
                 startedAt,
                 Duration.between(startedAt, now).toSeconds(),
                 ready ? HeartbeatPayload.UP : HeartbeatPayload.DOWN,
-                config.heartbeat().interval().toSeconds());
+                config.heartbeat().interval().toSeconds(),
+                host.read(),
+                houseFacts());
+    }
+
+    /** The {@link HeartbeatFacts} bean's facts, or null without one (or when it fails: logged, the beat goes out). */
+    private HouseFacts houseFacts() {
+        if (!facts.isResolvable()) {
+            return null;
+        }
+        try {
+            return facts.get().houseFacts();
+        } catch (RuntimeException e) {
+            LOG.warnf("heartbeat sent without house facts, they could not be read: %s", e.toString());
+            return null;
+        }
     }
 }

@@ -141,7 +141,11 @@ public class JetStreamWorkers {
             Span span = tracing.startConsumerSpan("process " + message.getSubject(), message.getHeaders());
             Verification verification;
             try (Scope ignored = span.makeCurrent()) {
-                verification = guard.check(message.getData(), message.getSubject(), spec.allowedRoles());
+                verification = guard.checkStored(
+                        message.getData(),
+                        message.getSubject(),
+                        spec.allowedRoles(),
+                        message.metaData().timestamp().toInstant());
             }
             if (verification instanceof Verification.Rejected rejected) {
                 long attempt = message.metaData().deliveredCount();

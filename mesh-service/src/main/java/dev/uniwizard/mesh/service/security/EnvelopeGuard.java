@@ -10,6 +10,7 @@ import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -36,7 +37,19 @@ public class EnvelopeGuard {
     }
 
     public Verification check(byte[] data, String subject, Set<NodeRole> allowedRoles) {
-        Verification result = verifier.verify(data, allowedRoles);
+        return check(data, subject, allowedRoles, null);
+    }
+
+    /**
+     * Checks a message read from a JetStream stream: its timestamp is judged against the moment the stream stored it
+     * (the message's metadata), so messages kept while this consumer was down are still accepted.
+     */
+    public Verification checkStored(byte[] data, String subject, Set<NodeRole> allowedRoles, Instant storedAt) {
+        return check(data, subject, allowedRoles, storedAt);
+    }
+
+    private Verification check(byte[] data, String subject, Set<NodeRole> allowedRoles, Instant storedAt) {
+        Verification result = verifier.verify(data, allowedRoles, storedAt);
         if (result instanceof Verification.Rejected rejected) {
             reportRejection(rejected, subject);
         } else {

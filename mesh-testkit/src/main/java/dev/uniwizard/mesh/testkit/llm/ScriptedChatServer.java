@@ -28,7 +28,9 @@ import java.util.function.Function;
 /**
  * A real OpenAI-compatible chat-completions server on 127.0.0.1 for tests of model clients and agent loops: it answers
  * {@code POST /v1/chat/completions} from a per-test FIFO script of {@link Step}s, records every request, and refuses
- * (400) requests whose shape OpenAI would refuse. Thread-safe.
+ * (400) requests whose shape OpenAI would refuse. {@code GET /v1/models} (what houses call to check their credentials)
+ * lists {@code test-model}, or answers the status set by {@link #modelsStatus(int)}; those requests are only counted
+ * ({@link #modelListings()}), never recorded, scripted or verified. Thread-safe.
  *
  * <pre>{@code
  * try (ScriptedChatServer server = ScriptedChatServer.start()) {
@@ -45,6 +47,7 @@ import java.util.function.Function;
 public final class ScriptedChatServer implements AutoCloseable {
 
     private static final String COMPLETIONS_PATH = "/v1/chat/completions";
+    private static final String MODELS_PATH = "/v1/models";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ConcurrentLinkedQueue<Function<JsonNode, Step>> script = new ConcurrentLinkedQueue<>();
@@ -54,6 +57,8 @@ public final class ScriptedChatServer implements AutoCloseable {
     private final AtomicInteger unexpected = new AtomicInteger();
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger completions = new AtomicInteger();
+    private final AtomicInteger modelListings = new AtomicInteger();
+    private volatile int modelsStatus = 200;
     private final ExecutorService executor;
     private final HttpServer server;
 
@@ -106,6 +111,20 @@ public final class ScriptedChatServer implements AutoCloseable {
         }
         script.add(responder);
         return this;
+    }
+
+    /** Makes {@code GET /v1/models} answer {@code status} (200 lists the models; else an OpenAI-style error). */
+    public ScriptedChatServer modelsStatus(int status) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("modelsStatus(" + status + "): use an HTTP status 200-599");
+        }
+        modelsStatus = status;
+        return this;
+    }
+
+    /** How many {@code GET /v1/models} requests were answered. */
+    public int modelListings() {
+        return modelListings.get();
     }
 
     /** How many scripted steps no request has used yet. */
@@ -260,11 +279,35 @@ public final class ScriptedChatServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         try (exchange) {
+            if (exchange.getRequestMethod().equals("GET")
+                    && exchange.getRequestURI().getPath().equals(MODELS_PATH)) {
+                listModels(exchange);
+                return;
+            }
             ReceivedRequest request = record(exchange);
             Step step = decide(request);
             answer(exchange, request, step);
         } catch (IOException | RuntimeException e) {
             // the client went away (e.g. it timed out) or the server is closing: nothing to answer
+        }
+    }
+
+    private void listModels(HttpExchange exchange) throws IOException {
+        modelListings.incrementAndGet();
+        int status = modelsStatus;
+        if (status / 100 == 2) {
+            send(
+                    exchange,
+                    status,
+                    "application/json",
+                    "{\"object\":\"list\",\"data\":[{\"id\":\"test-model\","
+                            + "\"object\":\"model\",\"created\":0,\"owned_by\":\"scripted\"}]}");
+        } else {
+            send(
+                    exchange,
+                    status,
+                    "application/json",
+                    mapper.writeValueAsString(ChatResponseJson.error(mapper, status, defaultMessage(status))));
         }
     }
 

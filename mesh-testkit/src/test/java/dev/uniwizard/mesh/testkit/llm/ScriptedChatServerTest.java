@@ -369,6 +369,28 @@ class ScriptedChatServerTest {
     }
 
     @Test
+    void listsTheModelsOrAnswersTheSetStatusWithoutRecordingOrScripting() throws Exception {
+        HttpRequest models = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
+                .GET()
+                .build();
+
+        HttpResponse<String> listed = client.send(models, HttpResponse.BodyHandlers.ofString());
+        server.modelsStatus(401);
+        HttpResponse<String> refused = client.send(models, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, listed.statusCode());
+        assertEquals(
+                "test-model", MAPPER.readTree(listed.body()).at("/data/0/id").asText());
+        assertEquals(401, refused.statusCode());
+        assertFalse(
+                MAPPER.readTree(refused.body()).at("/error/message").asText().isBlank());
+        assertEquals(2, server.modelListings());
+        assertTrue(server.requests().isEmpty());
+        server.verify();
+        assertThrows(IllegalArgumentException.class, () -> server.modelsStatus(99));
+    }
+
+    @Test
     void verifyReportsUnusedSteps() {
         server.enqueue(text("unused"));
 

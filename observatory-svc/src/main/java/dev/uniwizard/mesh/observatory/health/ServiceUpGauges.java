@@ -3,10 +3,13 @@ package dev.uniwizard.mesh.observatory.health;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code mesh_observatory_services_up{service}}: the number of fresh UP instances of each service, for every expected
@@ -22,6 +25,7 @@ public class ServiceUpGauges {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
 
     public ServiceUpGauges(HeartbeatStore store, MeshHealth health, Clock clock, MeterRegistry registry) {
         this.store = store;
@@ -38,11 +42,19 @@ public class ServiceUpGauges {
     /** Makes sure the service has a gauge. */
     public void track(String service) {
         if (registered.add(service)) {
-            Gauge.builder(METRIC, this, gauges -> gauges.upInstances(service))
+            gauges.add(Gauge.builder(METRIC, this, self -> self.upInstances(service))
                     .tag("service", service)
                     .description("Instances of the service with a fresh UP heartbeat")
-                    .register(registry);
+                    .register(registry));
         }
+    }
+
+    /** Removes the gauges, so a registry that outlives this bean (tests restart the app) does not read a dead one. */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
+        gauges.clear();
+        registered.clear();
     }
 
     private double upInstances(String service) {

@@ -116,7 +116,11 @@ public class EventTriggers {
     void onMessage(Message message) {
         Envelope event = null;
         try {
-            if (!(guard.check(message.getData(), message.getSubject(), ANY_ROLE)
+            if (!(guard.checkStored(
+                            message.getData(),
+                            message.getSubject(),
+                            ANY_ROLE,
+                            message.metaData().timestamp().toInstant())
                     instanceof Verification.Accepted accepted)) {
                 message.term(); // the guard has logged, counted and reported it
                 count("rejected");

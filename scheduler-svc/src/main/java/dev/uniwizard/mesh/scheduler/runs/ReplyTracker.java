@@ -101,7 +101,11 @@ public class ReplyTracker {
                 message.ack(); // not an answer to a job
                 return;
             }
-            if (!(guard.check(message.getData(), message.getSubject(), REPLIERS)
+            if (!(guard.checkStored(
+                            message.getData(),
+                            message.getSubject(),
+                            REPLIERS,
+                            message.metaData().timestamp().toInstant())
                     instanceof Verification.Accepted accepted)) {
                 message.term(); // the guard has logged, counted and reported it
                 count("rejected");

@@ -5,28 +5,36 @@ import dev.uniwizard.mesh.cli.CliError;
 import dev.uniwizard.mesh.cli.ExitCodes;
 import dev.uniwizard.mesh.cli.http.HttpResult;
 import dev.uniwizard.mesh.cli.http.ObservatoryClient;
+import dev.uniwizard.mesh.cli.observatory.ObservatoryAnswers;
+import dev.uniwizard.mesh.cli.observatory.ObservatoryOptions;
+import dev.uniwizard.mesh.cli.text.Durations;
 import dev.uniwizard.mesh.cli.text.Json;
 import dev.uniwizard.mesh.cli.text.TextTable;
+import dev.uniwizard.mesh.core.observatory.CheckState;
+import dev.uniwizard.mesh.core.observatory.ChecksReport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code wizard health}: the observatory's view of the whole mesh. */
+/** {@code wizard health}: the observatory's view of the whole mesh: every service, then the checks that are not ok. */
 @Command(
         name = "health",
         mixinStandardHelpOptions = true,
-        description = "Print the health of every service, as the observatory sees it (GET /api/v1/health/mesh).",
+        description = {
+            "Print the health of every service and the checks, as the observatory sees them.",
+            "The services come from GET /api/v1/health/mesh; the checks from GET /api/v1/checks: how many are in each"
+                    + " state, and every check that is not ok with its message (--all: every check)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the mesh is UP",
-            "1:the mesh is DEGRADED, DOWN or reports no status",
+            "0:the mesh is UP and no check is critical (warn and error checks are shown but do not fail)",
+            "1:the mesh is DEGRADED, DOWN or reports no status, or a check is critical",
             "2:invalid input, or the observatory is not reachable or failed"
         })
 public final class HealthCommand implements Callable<Integer> {
@@ -34,26 +42,15 @@ public final class HealthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--observatory",
-            paramLabel = "<url>",
-            defaultValue = "${env:WIZARD_OBSERVATORY:-" + ObservatoryClient.DEFAULT_URL + "}",
-            description = {"observatory URL, env WIZARD_OBSERVATORY", "default: ${DEFAULT-VALUE}"})
-    String observatory;
+    @Mixin
+    ObservatoryOptions observatory;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "<seconds>",
-            defaultValue = "10",
-            description = "how long to wait for the observatory (default: ${DEFAULT-VALUE})")
-    int timeoutSeconds;
+    @Option(names = "--all", description = "list every check, not only those that are not ok")
+    boolean all;
 
     @Override
     public Integer call() {
-        if (timeoutSeconds <= 0) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-        }
-        try (ObservatoryClient client = new ObservatoryClient(observatory, Duration.ofSeconds(timeoutSeconds))) {
+        try (ObservatoryClient client = observatory.client()) {
             HttpResult result = client.meshHealth();
             // A health endpoint may answer 503 for a mesh that is not UP: its body is still the report.
             Optional<JsonNode> report = result.json().filter(json -> json.has("status") || json.has("services"));
@@ -61,11 +58,19 @@ public final class HealthCommand implements Callable<Integer> {
                 throw CliError.usage("observatory at " + client.baseUrl() + " did not return the mesh health (HTTP "
                         + result.status() + "): " + result.problem());
             }
-            return print(report.get());
+            boolean meshUp = printServices(report.get());
+            ChecksReport checks = ObservatoryAnswers.read(client.checks(), ChecksReport.class, "the checks");
+            PrintWriter out = spec.commandLine().getOut();
+            out.println();
+            ChecksText.print(out, checks, all);
+            out.flush();
+            boolean critical = checks.worst() == CheckState.CRITICAL;
+            return meshUp && !critical ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
-    private int print(JsonNode report) {
+    /** Prints the services and the mesh's status; true when it is UP. */
+    private boolean printServices(JsonNode report) {
         PrintWriter out = spec.commandLine().getOut();
         JsonNode services = report.path("services");
         if (services.isArray() && !services.isEmpty()) {
@@ -88,6 +93,6 @@ public final class HealthCommand implements Callable<Integer> {
         int count = services.isArray() ? services.size() : 0;
         out.println("mesh: " + overall + " (" + count + (count == 1 ? " service)" : " services)"));
         out.flush();
-        return "UP".equals(overall) ? ExitCodes.OK : ExitCodes.FAILURE;
+        return "UP".equals(overall);
     }
 }

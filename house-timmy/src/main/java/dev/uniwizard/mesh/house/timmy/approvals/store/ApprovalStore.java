@@ -169,6 +169,13 @@ public class ApprovalStore {
                 .list());
     }
 
+    /** How many requests are pending (overdue ones the expiry sweep has not reached yet included). */
+    public int countPending() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM approvals WHERE state = 'pending'")
+                .mapTo(Integer.class)
+                .one());
+    }
+
     /** The audit trail of one request, oldest first. */
     public List<ApprovalEvent> history(String id) {
         return jdbi.withHandle(

@@ -1,13 +1,13 @@
-package dev.uniwizard.mesh.cli.health;
+package dev.uniwizard.mesh.cli.text;
 
 import java.util.Locale;
 
-/** Short human durations for the health table: {@code 45s}, {@code 3m 05s}, {@code 2h 10m}, {@code 4d 03h}. */
-final class Durations {
+/** Short human durations for tables: {@code 45s}, {@code 3m 05s}, {@code 2h 10m}, {@code 4d 03h}. */
+public final class Durations {
 
     private Durations() {}
 
-    static String uptime(Double seconds) {
+    public static String uptime(Double seconds) {
         if (seconds == null || seconds < 0 || seconds.isNaN() || seconds.isInfinite()) {
             return null;
         }
@@ -24,7 +24,7 @@ final class Durations {
         return String.format(Locale.ROOT, "%dd %02dh", s / 86400, (s % 86400) / 3600);
     }
 
-    static String lastSeen(Double secondsAgo, boolean stale) {
+    public static String lastSeen(Double secondsAgo, boolean stale) {
         String ago;
         if (secondsAgo == null || secondsAgo < 0 || secondsAgo.isNaN() || secondsAgo.isInfinite()) {
             ago = stale ? "" : null;

@@ -1,0 +1,51 @@
+package dev.uniwizard.mesh.observatory.stats;
+
+import dev.uniwizard.mesh.core.subjects.Subjects;
+import dev.uniwizard.mesh.service.config.MeshConfig;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The houses stats are reported for: those of {@code mesh.houses}, in configured order, then any other house seen in
+ * turn or tool-call events, sorted.
+ */
+@Singleton
+public class KnownHouses {
+
+    private final List<String> configured;
+    private final StatsQueries queries;
+
+    public KnownHouses(MeshConfig config, StatsQueries queries) {
+        this.configured = configured(config.houses());
+        this.queries = queries;
+    }
+
+    /** The houses of {@code mesh.houses}, normalised, without duplicates. */
+    public List<String> configured() {
+        return configured;
+    }
+
+    /** Configured houses, then houses seen in events. */
+    public List<String> all() {
+        List<String> houses = new ArrayList<>(configured);
+        for (String seen : queries.seenHouses()) {
+            if (!houses.contains(seen)) {
+                houses.add(seen);
+            }
+        }
+        return houses;
+    }
+
+    private static List<String> configured(List<String> names) {
+        List<String> houses = new ArrayList<>();
+        for (String name : names) {
+            String house = name.strip().toLowerCase(Locale.ROOT);
+            if (Subjects.isToken(house) && !houses.contains(house)) {
+                houses.add(house);
+            }
+        }
+        return List.copyOf(houses);
+    }
+}
