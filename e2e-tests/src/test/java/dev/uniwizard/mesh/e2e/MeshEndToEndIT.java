@@ -53,10 +53,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gateway, router, house-ezra, house-timmy and memory as five real JVMs on the local NATS and PostgreSQL, with Ezra's
- * model played by a scripted OpenAI-compatible server: one operator message goes HTTP -> gateway -> router -> ezra ->
- * memory -> reply to the HTTP caller; a model turn calls tools and is stored with them; a SOVEREIGN call waits for an
- * approval given over Timmy's HTTP API; a forged envelope goes nowhere.
+ * Gateway, router, house-ezra, house-timmy, memory and the observatory as six real JVMs on the local NATS and
+ * PostgreSQL, with Ezra's model played by a scripted OpenAI-compatible server: one operator message goes HTTP -> gateway
+ * -> router -> ezra -> memory -> reply to the HTTP caller; a model turn calls tools and is stored with them; a SOVEREIGN
+ * call waits for an approval given over Timmy's HTTP API; a forged envelope goes nowhere; the observatory counts the
+ * turns, alerts on a failing probe through a webhook and Telegram (via the gateway) and resolves it, and reads the
+ * gateway's latency for its SLO report.
  */
 class MeshEndToEndIT {
 
@@ -73,6 +75,9 @@ class MeshEndToEndIT {
     private static Path ezraWorkspace;
     private static FakeTelegramBotApi telegram;
     private static FakeGiteaApi gitea;
+    private static ObservatoryPeer observatoryPeer;
+    private static ServiceProcess observatory;
+    private static final String ALERT_CHAT = "-100777";
     private static final String TELEGRAM_SECRET = "e2e-telegram-secret";
     private static final String GITEA_SECRET = "e2e-gitea-webhook-secret";
     private static final long ALICE_TELEGRAM_ID = 4242;
@@ -84,6 +89,8 @@ class MeshEndToEndIT {
         telegram = new FakeTelegramBotApi("123456:e2e-bot-token");
         gitea = new FakeGiteaApi();
         gitea.createRepo("acme/app");
+        observatoryPeer = new ObservatoryPeer();
+        observatoryPeer.answerHealth(500);
         ezraWorkspace = Files.createTempDirectory("ezra-workspace-");
         Map<String, String> db = Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
@@ -110,6 +117,10 @@ class MeshEndToEndIT {
         for (var entry : services.entrySet()) {
             SERVICES.add(ServiceProcess.start(entry.getKey(), entry.getValue()));
         }
+        observatory = ServiceProcess.start(
+                "observatory-svc",
+                config("observatory-test", NodeRole.SERVICE, observatoryConfig(db, SERVICES.get(3))));
+        SERVICES.add(observatory);
         ExecutorService waiting = Executors.newFixedThreadPool(SERVICES.size());
         List<Future<?>> ready = new ArrayList<>();
         for (ServiceProcess service : SERVICES) {
@@ -141,6 +152,9 @@ class MeshEndToEndIT {
         }
         if (gitea != null) {
             gitea.close();
+        }
+        if (observatoryPeer != null) {
+            observatoryPeer.close();
         }
         NAMESPACE.deleteStreams();
         if (database != null) {
@@ -188,6 +202,97 @@ class MeshEndToEndIT {
         assertThat(messages.get(2).path("role").asText()).isEqualTo("assistant");
         assertThat(messages.get(2).path("content").asText()).isEqualTo("hello-mesh");
         assertThat(storedRows(conversationId)).isEqualTo(3);
+    }
+
+    @Test
+    void theObservatorySeesTheTurnAlertsOnAFailingProbeThroughWebhookAndTelegramAndResolvesIt() throws Exception {
+        HttpResponse<String> answered =
+                post("/api/v1/messages", "{\"house\":\"ezra\",\"text\":\"/tool echo text=observed\"}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+
+        // The turn reaches the per-agent stats through ezra's turn and tool-call events.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode stats = observatoryJson("/api/v1/stats?house=ezra&since=15m");
+            assertThat(stats.path("turns").asLong()).isPositive();
+            assertThat(stats.at("/tools/echo").asLong()).isPositive();
+            assertThat(stats.at("/received/operator").asLong()).isPositive();
+            assertThat(stats.at("/sent/operator").asLong()).isPositive();
+            assertThat(stats.has("inboxDepth")).isTrue();
+        });
+
+        // Checks: the gateway is up from its heartbeats; the probe answers 500, so it is critical.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode checks = observatoryJson("/api/v1/checks").path("checks");
+            assertThat(stateOf(checks, "service:gateway")).isEqualTo("ok");
+            assertThat(stateOf(checks, "probe:peer")).isEqualTo("critical");
+        });
+
+        // After the for-duration the alert fires once to the webhook, and to Telegram through the gateway.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(observatoryPeer.notifications()).anySatisfy(hook -> {
+                    assertThat(hook.json().path("status").asText()).isEqualTo("firing");
+                    assertThat(hook.bodyText()).contains("probe:peer");
+                }));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(telegram.sentTo(ALERT_CHAT))
+                .anySatisfy(sent -> assertThat(sent.text()).contains("FIRING").contains("probe:peer")));
+
+        observatoryPeer.answerHealth(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(observatoryPeer.notifications())
+                .anySatisfy(
+                        hook -> assertThat(hook.json().path("status").asText()).isEqualTo("resolved")));
+        long firing = observatoryPeer.notifications().stream()
+                .filter(hook -> hook.json().path("status").asText().equals("firing"))
+                .count();
+        assertThat(firing)
+                .as("a check that stays critical notifies once, not on every evaluation")
+                .isEqualTo(1);
+
+        JsonNode history = observatoryJson("/api/v1/history?limit=200");
+        assertThat(history.path("transitions")).anySatisfy(change -> {
+            assertThat(change.path("check").asText()).isEqualTo("probe:peer");
+            assertThat(change.path("to").asText()).isEqualTo("ok");
+        });
+        assertThat(history.path("alerts"))
+                .anySatisfy(sent -> {
+                    assertThat(sent.path("channel").asText()).isEqualTo("telegram");
+                    assertThat(sent.path("delivered").asBoolean()).isTrue();
+                })
+                .anySatisfy(sent -> {
+                    assertThat(sent.path("channel").asText()).isEqualTo("webhook");
+                    assertThat(sent.path("status").asText()).isEqualTo("resolved");
+                });
+
+        // The SLO report reads the gateway's request latency from its real histogram.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode slo = observatoryJson("/api/v1/slo?window=1h");
+            JsonNode request = null;
+            for (JsonNode latency : slo.path("latencies")) {
+                if (latency.path("name").asText().equals("gateway-request")) {
+                    request = latency;
+                }
+            }
+            assertThat(request).as(slo.toString()).isNotNull();
+            assertThat(request.path("count").asLong()).isPositive();
+            assertThat(request.path("p95Seconds").asDouble()).isPositive();
+            assertThat(slo.at("/uptime/0/service").asText()).isEqualTo("gateway");
+        });
+    }
+
+    private static JsonNode observatoryJson(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(observatory.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return EnvelopeCodec.mapper().readTree(response.body());
+    }
+
+    private static String stateOf(JsonNode checks, String id) {
+        for (JsonNode check : checks) {
+            if (check.path("id").asText().equals(id)) {
+                return check.path("state").asText();
+            }
+        }
+        return "absent";
     }
 
     @Test
@@ -516,6 +621,36 @@ class MeshEndToEndIT {
     }
 
     /** Telegram by webhook and Gitea webhooks, with the fakes as the platforms' APIs; alice's own house is ezra. */
+    /**
+     * The observatory watches this test's services with short intervals: a probe of the peer (failing until the test
+     * heals it), alerts to the peer's webhook and to a Telegram chat through the gateway, and the gateway's request
+     * latency from its real {@code /q/metrics}.
+     */
+    private static Map<String, String> observatoryConfig(Map<String, String> db, ServiceProcess gatewayProcess) {
+        Map<String, String> config = new HashMap<>(db);
+        config.put("observatory.expected-services", "gateway,router,memory,observatory,timmy,ezra");
+        config.put("mesh.houses", "timmy,ezra");
+        config.put("observatory.nats.monitor-url", "");
+        config.put("observatory.checks.interval", "2s");
+        config.put("observatory.checks.timeout", "1500ms");
+        config.put("observatory.probes.peer.timeout", "1s");
+        config.put("observatory.probes.peer.url", observatoryPeer.probeUrl());
+        config.put("observatory.alerts.for", "2s");
+        config.put("observatory.alerts.group-wait", "1s");
+        config.put("observatory.alerts.group-interval", "2s");
+        config.put("observatory.alerts.tick", "1s");
+        config.put("observatory.notify.webhooks", observatoryPeer.webhookUrl());
+        config.put("observatory.notify.chats", "telegram:" + ALERT_CHAT);
+        config.put("observatory.slo.scrape-interval", "1s");
+        config.put("observatory.slo.latency.gateway-request.url", gatewayProcess.baseUrl() + "/q/metrics");
+        config.put("observatory.slo.latency.gateway-request.metric", "mesh_gateway_request_seconds");
+        config.put("observatory.slo.latency.gateway-request.objective", "5s");
+        config.put("observatory.slo.latency.gateway-webhook.url", gatewayProcess.baseUrl() + "/q/metrics");
+        config.put("observatory.slo.latency.gateway-webhook.metric", "mesh_gateway_webhook_handling_seconds");
+        config.put("observatory.slo.latency.gateway-webhook.objective", "2s");
+        return config;
+    }
+
     private static Map<String, String> gatewayPlatforms() {
         return Map.of(
                 "gateway.operators.alice.house",

@@ -41,7 +41,7 @@ public class HouseLiveness {
 
     @Inject
     public HouseLiveness(MeshConfig config, Clock clock, Subjects subjects, HeartbeatReceiver receiver) {
-        this.houses = houses(config.houses());
+        this.houses = houseNames(config.houses());
         this.heartbeats = new HouseHeartbeats(
                 clock,
                 config.houseLiveness().missedHeartbeats(),
@@ -52,7 +52,7 @@ public class HouseLiveness {
     }
 
     private HouseLiveness(List<String> houses, HouseHeartbeats heartbeats) {
-        this.houses = houses(houses);
+        this.houses = houseNames(houses);
         this.heartbeats = heartbeats;
         this.subjects = null;
         this.receiver = null;
@@ -128,7 +128,11 @@ public class HouseLiveness {
                 "not_the_house", "node '" + envelope.nodeId() + "' does not speak for house " + house));
     }
 
-    private static List<String> houses(List<String> configured) {
+    /**
+     * The house names of {@code mesh.houses}: stripped, lower case, without repeats; throws
+     * {@link IllegalArgumentException} naming a bad one, or when none is left.
+     */
+    public static List<String> houseNames(List<String> configured) {
         List<String> houses = new ArrayList<>();
         for (String name : configured) {
             String house = name.strip().toLowerCase(Locale.ROOT);

@@ -23,7 +23,6 @@ import java.util.List;
 public class AlertsResource {
 
     public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 1000;
 
     /**
      * The answer of {@code GET /api/v1/alerts}.
@@ -44,23 +43,13 @@ public class AlertsResource {
 
     @GET
     public Response alerts(@QueryParam("limit") String limit) {
-        int count;
-        try {
-            count = limit == null || limit.isBlank() ? DEFAULT_LIMIT : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            count = -1;
-        }
-        if (count < 1 || count > MAX_LIMIT) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new ApiError(
-                            "bad_limit",
-                            "limit '" + limit + "' is not a whole number from 1 to " + MAX_LIMIT + " (default "
-                                    + DEFAULT_LIMIT + ")"))
-                    .build();
+        Limit count = Limit.parse(limit, DEFAULT_LIMIT);
+        if (count.error() != null) {
+            return count.error();
         }
         AlertBook book = alerting.current();
         return Response.ok(new Alerts(
-                        phase(book, AlertPhase.FIRING), phase(book, AlertPhase.PENDING), records.newest(count)))
+                        phase(book, AlertPhase.FIRING), phase(book, AlertPhase.PENDING), records.newest(count.value())))
                 .build();
     }
 

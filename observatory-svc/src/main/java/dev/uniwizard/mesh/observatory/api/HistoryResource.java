@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.observatory.api;
 
 import dev.uniwizard.mesh.core.observatory.HistoryReport;
+import dev.uniwizard.mesh.observatory.notify.AlertRecords;
 import dev.uniwizard.mesh.observatory.snapshots.CheckStore;
 import dev.uniwizard.mesh.store.StoreFailures;
 import jakarta.ws.rs.GET;
@@ -19,32 +20,23 @@ import jakarta.ws.rs.core.Response;
 public class HistoryResource {
 
     static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 1000;
 
     private final CheckStore store;
+    private final AlertRecords records;
 
-    public HistoryResource(CheckStore store) {
+    public HistoryResource(CheckStore store, AlertRecords records) {
         this.store = store;
+        this.records = records;
     }
 
     @GET
     public Response history(@QueryParam("limit") String limit) {
-        int count;
-        try {
-            count = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            count = -1;
-        }
-        if (count < 1 || count > MAX_LIMIT) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new ApiError(
-                            "bad_limit",
-                            "limit '" + limit + "' must be a whole number from 1 to " + MAX_LIMIT + " (default "
-                                    + DEFAULT_LIMIT + ")"))
-                    .build();
+        Limit count = Limit.parse(limit, DEFAULT_LIMIT);
+        if (count.error() != null) {
+            return count.error();
         }
         try {
-            return Response.ok(new HistoryReport(store.transitions(count), store.alerts(count)))
+            return Response.ok(new HistoryReport(store.transitions(count.value()), records.newest(count.value())))
                     .build();
         } catch (RuntimeException e) {
             if (!StoreFailures.isDatabaseFailure(e)) {

@@ -1,6 +1,5 @@
 package dev.uniwizard.mesh.observatory.snapshots;
 
-import dev.uniwizard.mesh.core.observatory.AlertRecord;
 import dev.uniwizard.mesh.core.observatory.CheckResult;
 import dev.uniwizard.mesh.core.observatory.CheckState;
 import dev.uniwizard.mesh.core.observatory.CheckTransition;
@@ -112,28 +111,6 @@ public class CheckStore {
                         Sql.nullableDouble(rs, "value"),
                         rs.getString("message"),
                         Sql.instant(rs, "at")))
-                .list());
-    }
-
-    /** The latest {@code limit} notifications (one row per channel), newest first. */
-    public List<AlertRecord> alerts(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT id, notification_id, group_key, status, channel, destination, delivered, error,"
-                                + " alerts, body, sent_at FROM alert_notifications"
-                                + " ORDER BY sent_at DESC, id DESC LIMIT :limit")
-                .bind("limit", limit)
-                .map((rs, ctx) -> new AlertRecord(
-                        rs.getLong("id"),
-                        rs.getString("notification_id"),
-                        rs.getString("group_key"),
-                        rs.getString("status"),
-                        rs.getString("channel"),
-                        rs.getString("destination"),
-                        rs.getBoolean("delivered"),
-                        rs.getString("error"),
-                        rs.getInt("alerts"),
-                        rs.getString("body"),
-                        Sql.instant(rs, "sent_at")))
                 .list());
     }
 

@@ -1,11 +1,9 @@
 package dev.uniwizard.mesh.observatory.stats;
 
-import dev.uniwizard.mesh.core.subjects.Subjects;
-import dev.uniwizard.mesh.service.config.MeshConfig;
+import dev.uniwizard.mesh.observatory.houses.ObservedHouses;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The houses stats are reported for: those of {@code mesh.houses}, in configured order, then any other house seen in
@@ -17,8 +15,8 @@ public class KnownHouses {
     private final List<String> configured;
     private final StatsQueries queries;
 
-    public KnownHouses(MeshConfig config, StatsQueries queries) {
-        this.configured = configured(config.houses());
+    public KnownHouses(ObservedHouses observed, StatsQueries queries) {
+        this.configured = observed.names();
         this.queries = queries;
     }
 
@@ -36,16 +34,5 @@ public class KnownHouses {
             }
         }
         return houses;
-    }
-
-    private static List<String> configured(List<String> names) {
-        List<String> houses = new ArrayList<>();
-        for (String name : names) {
-            String house = name.strip().toLowerCase(Locale.ROOT);
-            if (Subjects.isToken(house) && !houses.contains(house)) {
-                houses.add(house);
-            }
-        }
-        return List.copyOf(houses);
     }
 }

@@ -18,6 +18,7 @@ import dev.uniwizard.mesh.core.payload.SecurityEventPayload;
 import dev.uniwizard.mesh.core.signing.EnvelopeSigner;
 import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
+import dev.uniwizard.mesh.observatory.health.HeartbeatTracker;
 import dev.uniwizard.mesh.service.health.HeartbeatReceiver;
 import dev.uniwizard.mesh.testkit.MeshTestResource;
 import dev.uniwizard.mesh.testkit.TestKeyring;
@@ -114,6 +115,18 @@ class ObservatoryTest {
         await().atMost(WAIT).until(() -> counter(HeartbeatReceiver.INVALID, "reason", "not_self") > before);
         assertListedAfterAControlHeartbeat(memory, "memory", "memory-test");
         given().when().get("/api/v1/health/mesh").then().body("services.instance", not(hasItem("memory-impostor")));
+    }
+
+    @Test
+    void ignoresAHeartbeatOfANodeForAServiceItIsNotNamedFor() {
+        double before = counter(HeartbeatReceiver.INVALID, "reason", HeartbeatTracker.NOT_THE_SERVICE);
+        EnvelopeSigner router = signer("router-test", NodeRole.ROUTER);
+
+        publishHeartbeat(router, "scheduler", "router-test", "UP");
+
+        await().atMost(WAIT)
+                .until(() -> counter(HeartbeatReceiver.INVALID, "reason", HeartbeatTracker.NOT_THE_SERVICE) > before);
+        given().when().get("/api/v1/health/mesh/scheduler").then().statusCode(404);
     }
 
     @Test

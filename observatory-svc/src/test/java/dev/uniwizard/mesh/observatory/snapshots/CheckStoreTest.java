@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.uniwizard.mesh.core.observatory.CheckResult;
 import dev.uniwizard.mesh.core.observatory.CheckState;
 import dev.uniwizard.mesh.core.observatory.CheckTransition;
+import dev.uniwizard.mesh.observatory.notify.AlertRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +28,10 @@ class CheckStoreTest {
     static void createDatabase() {
         database = ObservatoryDatabase.create();
         store = new CheckStore(database.jdbi());
+    }
+
+    private static AlertRecords alertRecords() {
+        return new AlertRecords(database.jdbi());
     }
 
     @AfterAll
@@ -74,7 +79,7 @@ class CheckStoreTest {
         assertThat(store.latest()).isEmpty();
         assertThat(store.lastStates()).isEmpty();
         assertThat(store.transitions(5)).isEmpty();
-        assertThat(store.alerts(5)).isEmpty();
+        assertThat(alertRecords().newest(5)).isEmpty();
     }
 
     @Test
@@ -98,7 +103,7 @@ class CheckStoreTest {
                         Map.entry("alert_notifications", 5L));
         assertThat(count("check_snapshots")).isEqualTo(1);
         assertThat(count("check_transitions")).isEqualTo(1);
-        assertThat(store.alerts(10))
+        assertThat(alertRecords().newest(10))
                 .extracting(record -> record.notificationId())
                 .containsExactly("recent");
         assertThat(new Retention(database.jdbi(), 2).deleteBefore(NOW.minus(Duration.ofDays(30))))
@@ -110,7 +115,7 @@ class CheckStoreTest {
         insertNotification("n-1", NOW.minusSeconds(60));
         insertNotification("n-2", NOW);
 
-        assertThat(store.alerts(1)).singleElement().satisfies(record -> {
+        assertThat(alertRecords().newest(1)).singleElement().satisfies(record -> {
             assertThat(record.notificationId()).isEqualTo("n-2");
             assertThat(record.groupKey()).isEqualTo("group");
             assertThat(record.status()).isEqualTo("firing");
@@ -122,7 +127,7 @@ class CheckStoreTest {
             assertThat(record.text()).isEqualTo("body of n-2");
             assertThat(record.sentAt()).isEqualTo(NOW);
         });
-        assertThat(store.alerts(5))
+        assertThat(alertRecords().newest(5))
                 .extracting(record -> record.notificationId())
                 .containsExactly("n-2", "n-1");
     }
