@@ -5,6 +5,7 @@ import dev.uniwizard.mesh.observatory.checks.Check;
 import dev.uniwizard.mesh.observatory.checks.Thresholds;
 import dev.uniwizard.mesh.observatory.config.ChecksConfig;
 import dev.uniwizard.mesh.observatory.config.NatsMonitorConfig;
+import dev.uniwizard.mesh.observatory.config.ObservatoryConfig;
 import dev.uniwizard.mesh.observatory.config.ProbesConfig;
 import dev.uniwizard.mesh.observatory.config.RetentionConfig;
 import dev.uniwizard.mesh.observatory.health.HeartbeatStore;
@@ -12,12 +13,14 @@ import dev.uniwizard.mesh.observatory.health.MeshHealth;
 import dev.uniwizard.mesh.observatory.houses.HouseInstances;
 import dev.uniwizard.mesh.observatory.houses.HouseViews;
 import dev.uniwizard.mesh.observatory.houses.ObservedHouses;
+import dev.uniwizard.mesh.service.config.MeshConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.JetStreamManagement;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +63,10 @@ public class CheckCatalog {
             Jdbi jdbi,
             JetStreamManagement jsm,
             MeshStreams streams,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            MeshConfig mesh,
+            ObservatoryConfig observatory,
+            Clock clock) {
         this.registry = registry;
         Duration timeout = checksConfig.timeout();
         HttpClient http = HttpClient.newBuilder()
@@ -68,7 +74,15 @@ public class CheckCatalog {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         List<Check> all = new ArrayList<>();
-        all.add(new HeartbeatChecks(heartbeats, health, thresholds, retention.forgetAfter()));
+        // Until every service had the time to beat a few times, one not heard from yet is not reported (not critical):
+        // a restarted observatory must not declare the mesh down, nor count it against the uptime SLO.
+        Duration firstHeartbeatGrace = mesh.heartbeat().interval().multipliedBy(observatory.staleAfterIntervals());
+        all.add(new HeartbeatChecks(
+                heartbeats,
+                health,
+                thresholds,
+                retention.forgetAfter(),
+                clock.instant().plus(firstHeartbeatGrace)));
         gauges.add(Gauge.builder(APPROVALS_METRIC, pendingApprovals, AtomicReference::get)
                 .description("Approval requests waiting for a decision, as the approval authority last reported")
                 .register(registry));

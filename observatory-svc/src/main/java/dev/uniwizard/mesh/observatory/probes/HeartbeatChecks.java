@@ -31,7 +31,10 @@ import java.util.stream.Collectors;
  *       ratio); a value the instance could not read is not judged. A stopped instance's last values stay judged.
  * </ul>
  *
- * Instances silent for longer than {@code observatory.forget-after} drop out of every check.
+ * Instances silent for longer than {@code observatory.forget-after} drop out of every check. Until
+ * {@code reportMissingFrom} (the observatory's start plus a few heartbeat intervals) a service not heard from yet has
+ * no {@code service:} result at all, rather than a critical one: it may simply not have beaten since this observatory
+ * started.
  */
 public final class HeartbeatChecks implements Check {
 
@@ -39,12 +42,23 @@ public final class HeartbeatChecks implements Check {
     private final MeshHealth health;
     private final Thresholds thresholds;
     private final Duration forgetAfter;
+    private final Instant reportMissingFrom;
 
     public HeartbeatChecks(HeartbeatStore store, MeshHealth health, Thresholds thresholds, Duration forgetAfter) {
+        this(store, health, thresholds, forgetAfter, Instant.MIN);
+    }
+
+    public HeartbeatChecks(
+            HeartbeatStore store,
+            MeshHealth health,
+            Thresholds thresholds,
+            Duration forgetAfter,
+            Instant reportMissingFrom) {
         this.store = store;
         this.health = health;
         this.thresholds = thresholds;
         this.forgetAfter = forgetAfter;
+        this.reportMissingFrom = reportMissingFrom;
     }
 
     @Override
@@ -66,8 +80,12 @@ public final class HeartbeatChecks implements Check {
                 .sorted(Comparator.comparing(InstanceState::instance))
                 .toList();
         List<CheckResult> results = new ArrayList<>();
+        boolean inGrace = at.isBefore(reportMissingFrom);
         for (String service : health.expectedServices()) {
-            results.add(service(service, known, at));
+            boolean heard = known.stream().anyMatch(state -> state.service().equals(service));
+            if (heard || !inGrace) {
+                results.add(service(service, known, at));
+            }
         }
         for (InstanceState state : known) {
             results.add(instance(state, at));

@@ -22,10 +22,16 @@ public class LatencySamples {
     }
 
     public void add(String objective, HistogramSample sample) {
+        add(objective, sample, null);
+    }
+
+    /** Stores a sample and when the scraped process started (null when it did not say). */
+    public void add(String objective, HistogramSample sample, Instant processStartedAt) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO slo_latency_samples (objective, at, bounds, counts,"
-                        + " total) VALUES (:objective, :at, :bounds, :counts, :total) ON CONFLICT (objective, at) DO"
-                        + " NOTHING")
+                        + " total, process_started_at) VALUES (:objective, :at, :bounds, :counts, :total,"
+                        + " :started) ON CONFLICT (objective, at) DO NOTHING")
                 .bind("objective", objective)
+                .bind("started", processStartedAt == null ? null : processStartedAt.atOffset(ZoneOffset.UTC))
                 .bind("at", sample.at().atOffset(ZoneOffset.UTC))
                 .bindArray("bounds", Double.class, sample.bounds())
                 .bindArray("counts", Double.class, sample.counts())
@@ -58,6 +64,35 @@ public class LatencySamples {
                 .bind("to", to.atOffset(ZoneOffset.UTC))
                 .map((rs, ctx) -> sample(rs))
                 .list());
+    }
+
+    /**
+     * The window's samples as {@link Histograms#increase} should see them: when the process behind the window's first
+     * sample started inside the window, an empty sample at its start comes first, so the observations it made before
+     * the first scrape are counted (they happened inside the window).
+     */
+    public List<HistogramSample> windowFromProcessStart(String objective, Instant from, Instant to) {
+        List<HistogramSample> window = window(objective, from, to);
+        if (window.isEmpty()) {
+            return window;
+        }
+        Instant started = jdbi.withHandle(handle -> handle.createQuery("SELECT process_started_at FROM"
+                                + " slo_latency_samples WHERE objective = :objective AND at = :at")
+                        .bind("objective", objective)
+                        .bind("at", window.getFirst().at().atOffset(ZoneOffset.UTC))
+                        .mapTo(OffsetDateTime.class)
+                        .findOne())
+                .map(OffsetDateTime::toInstant)
+                .orElse(null);
+        if (started == null
+                || started.isBefore(from)
+                || started.isAfter(window.getFirst().at())) {
+            return window;
+        }
+        List<HistogramSample> withStart = new java.util.ArrayList<>();
+        withStart.add(new HistogramSample(started, List.of(), List.of()));
+        withStart.addAll(window);
+        return withStart;
     }
 
     /** Deletes samples older than {@code before}; how many. */

@@ -102,7 +102,8 @@ public class LatencyScraper {
             } else {
                 samples.add(
                         objective.name(),
-                        PrometheusText.histogram(response.body(), objective.metric(), objective.matchers(), at));
+                        PrometheusText.histogram(response.body(), objective.metric(), objective.matchers(), at),
+                        PrometheusText.processStart(response.body()).orElse(null));
                 outcome = "ok";
             }
         } catch (IllegalArgumentException e) {

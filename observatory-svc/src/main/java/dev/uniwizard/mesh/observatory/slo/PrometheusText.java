@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -14,6 +15,32 @@ import java.util.TreeMap;
 public final class PrometheusText {
 
     private PrometheusText() {}
+
+    /**
+     * The process start time the text reports ({@code process_start_time_seconds}, as Micrometer and the Prometheus
+     * clients export it), or empty when it has none or it cannot be read.
+     */
+    public static Optional<Instant> processStart(String text) {
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("process_start_time_seconds")) {
+                continue;
+            }
+            String rest = line.substring("process_start_time_seconds".length());
+            if (!rest.isEmpty() && rest.charAt(0) != ' ' && rest.charAt(0) != '{') {
+                continue; // another metric with this prefix
+            }
+            String[] parts = rest.strip().split("\\s+");
+            try {
+                double seconds = Double.parseDouble(parts[parts.length - 1]);
+                if (Double.isFinite(seconds) && seconds > 0) {
+                    return Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
+                }
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * The summed buckets of {@code metric} in {@code text}; an empty sample when no series matches.

@@ -44,7 +44,7 @@ public class SloReports {
 
     public List<LatencySlo> latencies(Instant from, Instant to) {
         return objectives.latency().stream()
-                .map(o -> latency(o, Histograms.increase(samples.window(o.name(), from, to))))
+                .map(o -> latency(o, Histograms.increase(samples.windowFromProcessStart(o.name(), from, to))))
                 .toList();
     }
 

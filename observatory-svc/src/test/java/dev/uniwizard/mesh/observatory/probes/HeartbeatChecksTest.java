@@ -35,6 +35,24 @@ class HeartbeatChecksTest {
             store, new MeshHealth(List.of("gateway", "router", "memory"), 3), THRESHOLDS, Duration.ofHours(24));
 
     @Test
+    void rightAfterTheObservatoryStartsAServiceNotHeardFromYetIsNotReportedAtAll() {
+        HeartbeatChecks starting = new HeartbeatChecks(
+                store,
+                new MeshHealth(List.of("gateway", "memory"), 3),
+                THRESHOLDS,
+                Duration.ofHours(24),
+                NOW.plusSeconds(10));
+        beat("gateway", "gateway-1", "UP", 2, null);
+
+        List<String> ids = starting.run(NOW).stream().map(CheckResult::id).toList();
+        List<String> later =
+                starting.run(NOW.plusSeconds(10)).stream().map(CheckResult::id).toList();
+
+        assertThat(ids).contains("service:gateway").doesNotContain("service:memory");
+        assertThat(later).contains("service:gateway", "service:memory");
+    }
+
+    @Test
     void aServiceWithOneFreshUpInstanceIsOkAndOneNeverSeenIsCritical() {
         beat("gateway", "gateway-1", "UP", 2, null);
         beat("gateway", "gateway-2", "UP", 60, null);

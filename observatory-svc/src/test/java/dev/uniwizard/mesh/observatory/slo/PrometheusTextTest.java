@@ -33,6 +33,20 @@ class PrometheusTextTest {
             """;
 
     @Test
+    void readsTheProcessStartTimeWhenThereIsOne() {
+        String withStart = METRICS + """
+                # TYPE process_start_time_seconds gauge
+                process_start_time_seconds_extra 5
+                process_start_time_seconds 1.7724468E9
+                """;
+
+        assertThat(PrometheusText.processStart(withStart)).contains(Instant.ofEpochSecond(1_772_446_800L));
+        assertThat(PrometheusText.processStart(METRICS)).isEmpty();
+        assertThat(PrometheusText.processStart("process_start_time_seconds NaN\n"))
+                .isEmpty();
+    }
+
+    @Test
     void sumsTheBucketsOfEverySeries() {
         HistogramSample sample = PrometheusText.histogram(METRICS, "mesh_gateway_request_seconds", List.of(), AT);
 
