@@ -22,6 +22,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -52,6 +53,8 @@ public class ModelLogin implements ModelCallListener {
     private final Clock clock;
     private final HttpClient http;
     private final AtomicReference<LoginState> state = new AtomicReference<>(LoginState.notCheckedYet());
+    private final AtomicLong observations = new AtomicLong();
+    private long applied;
 
     @Inject
     public ModelLogin(HouseConfig config, MeterRegistry registry, Clock clock) {
@@ -88,27 +91,37 @@ public class ModelLogin implements ModelCallListener {
         check();
     }
 
-    /** Checks the credentials now; the result becomes the state. */
+    /**
+     * Checks the credentials now; the result becomes the state unless something newer was learnt while the check ran
+     * (a model call's outcome, or a check started later): observations apply in the order they began.
+     */
     public LoginState check() {
+        long begun = observations.incrementAndGet();
         LoginState found = probe();
-        update(found);
+        update(begun, found);
         return found;
     }
 
     @Override
     public void answered() {
-        update(new LoginState(
-                HouseFacts.LOGGED_IN, "the model endpoint " + baseUrl() + " answered a model call", clock.instant()));
+        update(
+                observations.incrementAndGet(),
+                new LoginState(
+                        HouseFacts.LOGGED_IN,
+                        "the model endpoint " + baseUrl() + " answered a model call",
+                        clock.instant()));
     }
 
     @Override
     public void failed(ModelException e) {
         if (e.credentialsRefused()) {
-            update(new LoginState(
-                    HouseFacts.NEEDS_LOGIN,
-                    "the model endpoint " + baseUrl() + " refused a model call with HTTP " + e.httpStatus() + ". "
-                            + whatToDo(),
-                    clock.instant()));
+            update(
+                    observations.incrementAndGet(),
+                    new LoginState(
+                            HouseFacts.NEEDS_LOGIN,
+                            "the model endpoint " + baseUrl() + " refused a model call with HTTP " + e.httpStatus()
+                                    + ". " + whatToDo(),
+                            clock.instant()));
         }
     }
 
@@ -180,8 +193,15 @@ public class ModelLogin implements ModelCallListener {
         return new LoginState(login, detail, clock.instant());
     }
 
-    private void update(LoginState next) {
-        LoginState previous = state.getAndSet(next);
+    private void update(long begun, LoginState next) {
+        LoginState previous;
+        synchronized (this) {
+            if (begun < applied) {
+                return; // a later observation already applied
+            }
+            applied = begun;
+            previous = state.getAndSet(next);
+        }
         if (previous.login().equals(next.login())) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.house.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.uniwizard.mesh.core.payload.HouseFacts;
 import dev.uniwizard.mesh.house.config.HouseConfigs;
@@ -9,11 +10,15 @@ import dev.uniwizard.mesh.testkit.platforms.RecordingHttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +151,26 @@ class ModelLoginTest {
         assertThat(gauge()).isEqualTo(1);
     }
 
+    @Test
+    void aCheckThatWasAlreadyRunningDoesNotOverwriteWhatAModelCallLearntMeanwhile() throws Exception {
+        ModelLogin login = login(Map.of(), Optional.of(KEY));
+        models.holdAnswers();
+        CompletableFuture<LoginState> slowCheck = CompletableFuture.supplyAsync(login::check);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !models.requests().isEmpty());
+
+        login.failed(new ModelException(ModelException.Kind.REJECTED, "refused", 401));
+        models.releaseAnswers();
+
+        assertThat(slowCheck.get(5, TimeUnit.SECONDS).login())
+                .as("the check itself saw the endpoint accept")
+                .isEqualTo(HouseFacts.LOGGED_IN);
+        assertThat(login.state().login())
+                .as("but the refusal was learnt after the check began")
+                .isEqualTo(HouseFacts.NEEDS_LOGIN);
+        assertThat(login.check().login()).isEqualTo(HouseFacts.LOGGED_IN);
+        assertThat(login.state().login()).as("a check begun later applies").isEqualTo(HouseFacts.LOGGED_IN);
+    }
+
     private ModelLogin login(Map<String, String> overrides, Optional<String> key) {
         Map<String, String> properties = new HashMap<>();
         properties.put("house.mode", "intelligent");
@@ -163,12 +188,27 @@ class ModelLoginTest {
     /** An OpenAI-compatible endpoint that lists one model; failures are scripted with {@code failNext}. */
     private static final class FakeModels extends RecordingHttpServer {
 
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+
         FakeModels() {
             super("fake-models");
-            route(
-                    "GET",
-                    "/v1/models",
-                    request -> Answer.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"test-model\"}]}"));
+            route("GET", "/v1/models", request -> {
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Answer.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"test-model\"}]}");
+            });
+        }
+
+        /** Answers wait until {@link #releaseAnswers()}. */
+        void holdAnswers() {
+            gate = new CountDownLatch(1);
+        }
+
+        void releaseAnswers() {
+            gate.countDown();
         }
     }
 }
