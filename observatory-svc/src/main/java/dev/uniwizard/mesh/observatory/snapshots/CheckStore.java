@@ -3,6 +3,7 @@ package dev.uniwizard.mesh.observatory.snapshots;
 import dev.uniwizard.mesh.core.observatory.CheckResult;
 import dev.uniwizard.mesh.core.observatory.CheckState;
 import dev.uniwizard.mesh.core.observatory.CheckTransition;
+import dev.uniwizard.mesh.store.SqlValues;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +36,7 @@ public class CheckStore {
                 PreparedBatch batch = handle.prepareBatch("INSERT INTO check_snapshots (" + RESULT_COLUMNS
                         + ") VALUES (:at, :id, :kind, :target, :state, :value, :unit, :message)");
                 for (CheckResult result : results) {
-                    batch.bind("at", Sql.at(result.at()))
+                    batch.bind("at", SqlValues.at(result.at()))
                             .bind("id", result.id())
                             .bind("kind", result.kind())
                             .bind("target", result.target())
@@ -52,7 +53,7 @@ public class CheckStore {
                         "INSERT INTO check_transitions (at, check_id, from_state, to_state, value, message)"
                                 + " VALUES (:at, :check, :from, :to, :value, :message)");
                 for (CheckTransition transition : transitions) {
-                    batch.bind("at", Sql.at(transition.at()))
+                    batch.bind("at", SqlValues.at(transition.at()))
                             .bind("check", transition.check())
                             .bind(
                                     "from",
@@ -108,9 +109,9 @@ public class CheckStore {
                         rs.getString("check_id"),
                         rs.getString("from_state") == null ? null : CheckState.fromWire(rs.getString("from_state")),
                         CheckState.fromWire(rs.getString("to_state")),
-                        Sql.nullableDouble(rs, "value"),
+                        SqlValues.nullableDouble(rs, "value"),
                         rs.getString("message"),
-                        Sql.instant(rs, "at")))
+                        SqlValues.instant(rs, "at")))
                 .list());
     }
 
@@ -120,9 +121,9 @@ public class CheckStore {
                 rs.getString("kind"),
                 rs.getString("target"),
                 CheckState.fromWire(rs.getString("state")),
-                Sql.nullableDouble(rs, "value"),
+                SqlValues.nullableDouble(rs, "value"),
                 rs.getString("unit"),
                 rs.getString("message"),
-                Sql.instant(rs, "at"));
+                SqlValues.instant(rs, "at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.observatory.snapshots;
 
+import dev.uniwizard.mesh.store.SqlValues;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class Retention {
         return jdbi.withHandle(
                 handle -> handle.createUpdate("DELETE FROM " + table.name() + " WHERE id IN (SELECT id FROM "
                                 + table.name() + " WHERE " + table.column() + " < :cutoff LIMIT :batch)")
-                        .bind("cutoff", Sql.at(cutoff))
+                        .bind("cutoff", SqlValues.at(cutoff))
                         .bind("batch", batch)
                         .execute());
     }

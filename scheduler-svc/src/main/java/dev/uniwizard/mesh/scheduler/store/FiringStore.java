@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.scheduler.store;
 
 import dev.uniwizard.mesh.core.jobs.JobRunView;
+import dev.uniwizard.mesh.store.SqlValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class FiringStore {
                         + " j.next_fire_at <= :now AND NOT (j.spec->>'overlapPolicy' = 'queue' AND EXISTS (SELECT 1"
                         + " FROM job_runs r WHERE r.job_id = j.id AND r.outcome IN ('running', 'house_down')))"
                         + " ORDER BY j.next_fire_at LIMIT :limit FOR UPDATE OF j SKIP LOCKED")
-                .bind("now", Sql.at(now))
+                .bind("now", SqlValues.at(now))
                 .bind("limit", limit)
                 .map(JobRows::locked)
                 .list();
@@ -96,7 +97,7 @@ public final class FiringStore {
     public static Optional<Instant> earliestTick(Jdbi jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT min(next_fire_at) AS next FROM jobs WHERE enabled AND next_fire_at IS NOT NULL")
-                .map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "next")))
+                .map((rs, ctx) -> Optional.ofNullable(SqlValues.instant(rs, "next")))
                 .one());
     }
 
@@ -150,7 +151,10 @@ public final class FiringStore {
                 .bindArray("details", String.class, details)
                 .bindArray("finished", String.class, finished)
                 .map((rs, ctx) -> Map.entry(
-                        new Key(rs.getLong("job_id"), Sql.instant(rs, "scheduled_for"), rs.getString("trigger_id")),
+                        new Key(
+                                rs.getLong("job_id"),
+                                SqlValues.instant(rs, "scheduled_for"),
+                                rs.getString("trigger_id")),
                         rs.getLong("id")))
                 .forEach(entry -> inserted.put(entry.getKey(), entry.getValue()));
         List<Optional<Long>> ids = new ArrayList<>(runs.size());
@@ -166,7 +170,7 @@ public final class FiringStore {
                         + " delivery_status = 'none' WHERE id = :id")
                 .bind("id", runId)
                 .bind("detail", detail)
-                .bind("now", Sql.at(now))
+                .bind("now", SqlValues.at(now))
                 .execute();
     }
 

@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.scheduler.store;
 
+import dev.uniwizard.mesh.store.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -24,9 +25,9 @@ final class JobRows {
                 rs.getLong("id"),
                 Sql.spec(rs.getString("spec"), enabled),
                 enabled,
-                Sql.instant(rs, "next_fire_at"),
-                Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                SqlValues.instant(rs, "next_fire_at"),
+                SqlValues.instant(rs, "created_at"),
+                SqlValues.instant(rs, "updated_at"));
     }
 
     static LockedJob locked(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -35,9 +36,9 @@ final class JobRows {
                 rs.getLong("id"),
                 Sql.spec(rs.getString("spec"), enabled),
                 enabled,
-                Sql.instant(rs, "next_fire_at"),
+                SqlValues.instant(rs, "next_fire_at"),
                 rs.getObject("task_namespace", UUID.class),
-                Sql.instant(rs, "created_at"),
+                SqlValues.instant(rs, "created_at"),
                 rs.getBoolean("busy"));
     }
 }

@@ -3,6 +3,7 @@ package dev.uniwizard.mesh.scheduler.store;
 import dev.uniwizard.mesh.core.envelope.Ids;
 import dev.uniwizard.mesh.core.jobs.JobRunView;
 import dev.uniwizard.mesh.core.jobs.JobSpec;
+import dev.uniwizard.mesh.store.SqlValues;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,9 +38,9 @@ public class JobStore {
                 .bind("name", normalized.name())
                 .bind("spec", Sql.json(normalized))
                 .bind("enabled", enabled(normalized))
-                .bind("next", Sql.at(nextFireAt))
+                .bind("next", SqlValues.at(nextFireAt))
                 .bind("namespace", UUID.fromString(Ids.newId()))
-                .bind("now", Sql.at(now))
+                .bind("now", SqlValues.at(now))
                 .map(JobRows::stored)
                 .findOne());
         return created.orElseThrow(() -> new JobExistsException(normalized.name()));
@@ -82,8 +83,8 @@ public class JobStore {
                 .bind("name", name)
                 .bind("spec", Sql.json(normalized))
                 .bind("enabled", enabled(normalized))
-                .bind("next", Sql.at(nextFireAt))
-                .bind("now", Sql.at(clock.instant()))
+                .bind("next", SqlValues.at(nextFireAt))
+                .bind("now", SqlValues.at(clock.instant()))
                 .map(JobRows::stored)
                 .findOne());
     }
@@ -103,8 +104,8 @@ public class JobStore {
                         + " WHERE name = :name RETURNING " + JobRows.COLUMNS)
                 .bind("name", name)
                 .bind("enabled", enabled)
-                .bind("next", Sql.at(nextFireAt))
-                .bind("now", Sql.at(clock.instant()))
+                .bind("next", SqlValues.at(nextFireAt))
+                .bind("now", SqlValues.at(clock.instant()))
                 .map(JobRows::stored)
                 .findOne());
     }

@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.scheduler.store;
 
 import dev.uniwizard.mesh.core.jobs.JobRunView;
+import dev.uniwizard.mesh.store.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -17,11 +18,11 @@ final class RunRows {
         return new JobRunView(
                 rs.getLong("id"),
                 rs.getString("job"),
-                Sql.instant(rs, "scheduled_for"),
-                Sql.instant(rs, "fired_at"),
+                SqlValues.instant(rs, "scheduled_for"),
+                SqlValues.instant(rs, "fired_at"),
                 rs.getString("node"),
                 rs.getString("outcome"),
-                Sql.nullableLong(rs, "duration_ms"),
+                SqlValues.nullableLong(rs, "duration_ms"),
                 rs.getString("delivery_status"),
                 rs.getString("task_id"),
                 rs.getString("detail"));

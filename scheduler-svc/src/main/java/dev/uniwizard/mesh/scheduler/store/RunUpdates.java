@@ -1,6 +1,7 @@
 package dev.uniwizard.mesh.scheduler.store;
 
 import dev.uniwizard.mesh.core.jobs.JobRunView;
+import dev.uniwizard.mesh.store.SqlValues;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public class RunUpdates {
                 .bind("task", taskId)
                 .bind("outcome", outcome)
                 .bind("detail", detail)
-                .bind("at", Sql.at(at))
+                .bind("at", SqlValues.at(at))
                 .execute());
         return updated > 0 ? Result.UPDATED : exists(taskId);
     }
@@ -88,7 +89,7 @@ public class RunUpdates {
                         + " r.outcome IN ('running', 'house_down') AND r.fired_at + make_interval(secs =>"
                         + " CAST(coalesce(j.spec->>'maxRunSeconds', '600') AS double precision)) < :now RETURNING r.*)"
                         + " SELECT " + RunRows.COLUMNS + " FROM expired r JOIN jobs j ON j.id = r.job_id")
-                .bind("now", Sql.at(now))
+                .bind("now", SqlValues.at(now))
                 .map(RunRows::view)
                 .list());
     }

@@ -4,31 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.uniwizard.mesh.core.envelope.EnvelopeCodec;
 import dev.uniwizard.mesh.core.jobs.JobSpec;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-/** Conversions between Java values and the columns of the scheduler's tables. */
+/** The job spec column (jsonb) of the scheduler's tables; times and numbers go through {@code SqlValues}. */
 final class Sql {
 
     private Sql() {}
-
-    /** timestamptz parameters are bound as UTC offsets, which the driver maps without guessing a zone. */
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 
     static String json(JobSpec spec) {
         try {
