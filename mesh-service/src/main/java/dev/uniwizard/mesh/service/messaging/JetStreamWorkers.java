@@ -141,11 +141,7 @@ public class JetStreamWorkers {
             Span span = tracing.startConsumerSpan("process " + message.getSubject(), message.getHeaders());
             Verification verification;
             try (Scope ignored = span.makeCurrent()) {
-                verification = guard.checkStored(
-                        message.getData(),
-                        message.getSubject(),
-                        spec.allowedRoles(),
-                        message.metaData().timestamp().toInstant());
+                verification = guard.checkStored(message, spec.allowedRoles());
             }
             if (verification instanceof Verification.Rejected rejected) {
                 long attempt = message.metaData().deliveredCount();

@@ -9,6 +9,7 @@ import dev.uniwizard.mesh.core.subjects.Subjects;
 import dev.uniwizard.mesh.core.trust.NodeRole;
 import dev.uniwizard.mesh.service.messaging.EnvelopePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.Message;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Set;
@@ -44,8 +45,12 @@ public class EnvelopeGuard {
      * Checks a message read from a JetStream stream: its timestamp is judged against the moment the stream stored it
      * (the message's metadata), so messages kept while this consumer was down are still accepted.
      */
-    public Verification checkStored(byte[] data, String subject, Set<NodeRole> allowedRoles, Instant storedAt) {
-        return check(data, subject, allowedRoles, storedAt);
+    public Verification checkStored(Message message, Set<NodeRole> allowedRoles) {
+        return check(
+                message.getData(),
+                message.getSubject(),
+                allowedRoles,
+                message.metaData().timestamp().toInstant());
     }
 
     private Verification check(byte[] data, String subject, Set<NodeRole> allowedRoles, Instant storedAt) {

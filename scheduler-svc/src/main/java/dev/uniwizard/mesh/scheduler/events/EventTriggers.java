@@ -116,12 +116,7 @@ public class EventTriggers {
     void onMessage(Message message) {
         Envelope event = null;
         try {
-            if (!(guard.checkStored(
-                            message.getData(),
-                            message.getSubject(),
-                            ANY_ROLE,
-                            message.metaData().timestamp().toInstant())
-                    instanceof Verification.Accepted accepted)) {
+            if (!(guard.checkStored(message, ANY_ROLE) instanceof Verification.Accepted accepted)) {
                 message.term(); // the guard has logged, counted and reported it
                 count("rejected");
                 return;

@@ -101,12 +101,7 @@ public class ReplyTracker {
                 message.ack(); // not an answer to a job
                 return;
             }
-            if (!(guard.checkStored(
-                            message.getData(),
-                            message.getSubject(),
-                            REPLIERS,
-                            message.metaData().timestamp().toInstant())
-                    instanceof Verification.Accepted accepted)) {
+            if (!(guard.checkStored(message, REPLIERS) instanceof Verification.Accepted accepted)) {
                 message.term(); // the guard has logged, counted and reported it
                 count("rejected");
                 return;
