@@ -3,6 +3,7 @@ package dev.uniwizard.mesh.service.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.uniwizard.mesh.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.uniwizard.mesh.router.routing.HouseSelector;
 import dev.uniwizard.mesh.router.routing.HouseTitles;
 import dev.uniwizard.mesh.service.health.HouseHeartbeats;
 import dev.uniwizard.mesh.service.health.HouseLiveness;
+import dev.uniwizard.mesh.testkit.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
