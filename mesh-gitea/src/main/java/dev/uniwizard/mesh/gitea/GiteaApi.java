@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.uniwizard.mesh.core.http.IoFailures;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import javax.net.ssl.SSLException;
 
 /**
  * The Gitea REST API v1 calls the mesh makes, written once: the houses' gitea_* tools, the router's triage and the
@@ -388,20 +385,10 @@ public final class GiteaApi {
 
     /** Sorts an I/O failure: refused, timed out or reset is transient; a TLS problem will not pass by retrying. */
     private static GiteaApiException ioFailure(String what, IOException e) {
-        if (e instanceof SSLException) {
-            return new GiteaApiException(what + " failed: " + describe(e), 0, false, e);
+        if (!IoFailures.worthRetrying(e)) {
+            return new GiteaApiException(what + " failed: " + IoFailures.describe(e), 0, false, e);
         }
-        String reason;
-        if (e instanceof HttpConnectTimeoutException) {
-            reason = "connecting timed out";
-        } else if (e instanceof HttpTimeoutException) {
-            reason = "no answer in time";
-        } else if (e instanceof ConnectException) {
-            reason = "cannot connect (" + describe(e) + ")";
-        } else {
-            reason = "the connection failed (" + describe(e) + ")";
-        }
-        return new GiteaApiException(what + ": " + reason, 0, true, e);
+        return new GiteaApiException(what + ": " + IoFailures.reason(e), 0, true, e);
     }
 
     /** Gitea's {@code message} (and {@code errors}), as {@code : message}, or the start of a body that is not JSON. */
@@ -468,21 +455,6 @@ public final class GiteaApi {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static String describe(Throwable e) {
-        Throwable deepest = e;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = deepest.getMessage();
-        }
-        if (message == null || message.isBlank()) {
-            message = deepest.getClass().getSimpleName();
-        }
-        return message;
     }
 
     private static String abbreviate(String text) {

@@ -1,12 +1,9 @@
 package dev.uniwizard.mesh.house.tools.net;
 
+import dev.uniwizard.mesh.core.http.IoFailures;
 import dev.uniwizard.mesh.house.tools.TransientToolException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.Optional;
-import javax.net.ssl.SSLException;
 
 /** Sorts what goes wrong on an outbound HTTP call into worth retrying or not, with a message that says what happened. */
 final class HttpErrors {
@@ -23,34 +20,9 @@ final class HttpErrors {
      * (refused, timed out, reset), or empty when it will not (TLS problems).
      */
     static Optional<TransientToolException> transientFor(String what, IOException e) {
-        if (e instanceof SSLException) {
+        if (!IoFailures.worthRetrying(e)) {
             return Optional.empty();
         }
-        String reason;
-        if (e instanceof HttpConnectTimeoutException) {
-            reason = "connecting timed out";
-        } else if (e instanceof HttpTimeoutException) {
-            reason = "no answer in time";
-        } else if (e instanceof ConnectException) {
-            reason = "cannot connect (" + describe(e) + ")";
-        } else {
-            reason = "the connection failed (" + describe(e) + ")";
-        }
-        return Optional.of(new TransientToolException(what + ": " + reason, e));
-    }
-
-    static String describe(Throwable e) {
-        Throwable deepest = e;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = deepest.getMessage();
-        }
-        if (message == null || message.isBlank()) {
-            message = deepest.getClass().getSimpleName();
-        }
-        return message;
+        return Optional.of(new TransientToolException(what + ": " + IoFailures.reason(e), e));
     }
 }

@@ -1,5 +1,6 @@
 package dev.uniwizard.mesh.house.tools.net;
 
+import dev.uniwizard.mesh.core.http.IoFailures;
 import dev.uniwizard.mesh.house.config.HouseConfig;
 import dev.uniwizard.mesh.house.config.HttpToolConfig;
 import dev.uniwizard.mesh.house.tools.ParamType;
@@ -127,7 +128,7 @@ public class HttpGetTool implements Tool {
             if (retry.isPresent()) {
                 throw retry.get();
             }
-            return ToolResult.failure(NAME + ": " + uri + " failed: " + HttpErrors.describe(e));
+            return ToolResult.failure(NAME + ": " + uri + " failed: " + IoFailures.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.failure(NAME + ": interrupted while fetching " + uri);
